@@ -1,0 +1,67 @@
+#include "edit/replacement.h"
+
+#include <algorithm>
+
+namespace deadbolt {
+
+namespace {
+
+Replacements sorted(const Replacements &replacements)
+{
+    Replacements r = replacements;
+    std::stable_sort(r.begin(), r.end(), [](const Replacement &a, const Replacement &b) { return a.offset < b.offset; });
+    return r;
+}
+
+bool valid(const Replacements &sortedReplacements, std::size_t size)
+{
+    std::size_t previousEnd = 0;
+    for (const Replacement &r : sortedReplacements) {
+        if (r.offset < previousEnd || r.offset > size || r.length > size - r.offset)
+            return false;
+        previousEnd = r.offset + r.length;
+    }
+    return true;
+}
+
+} // namespace
+
+bool applyReplacements(std::string &text, const Replacements &replacements)
+{
+    const Replacements r = sorted(replacements);
+    if (!valid(r, text.size()))
+        return false;
+    std::string out;
+    std::size_t newSize = text.size();
+    for (const Replacement &x : r)
+        newSize = newSize - x.length + x.text.size();
+    out.reserve(newSize);
+    std::size_t pos = 0;
+    for (const Replacement &x : r) {
+        out.append(text, pos, x.offset - pos);
+        out.append(x.text);
+        pos = x.offset + x.length;
+    }
+    out.append(text, pos, std::string::npos);
+    text.swap(out);
+    return true;
+}
+
+Replacements invertReplacements(const std::string &original, const Replacements &replacements)
+{
+    const Replacements r = sorted(replacements);
+    Replacements inverse;
+    inverse.reserve(r.size());
+    std::ptrdiff_t shift = 0;
+    for (const Replacement &x : r) {
+        Replacement back;
+        back.offset = std::size_t(std::ptrdiff_t(x.offset) + shift);
+        back.length = x.text.size();
+        back.text = original.substr(x.offset, x.length);
+        inverse.push_back(std::move(back));
+        shift += std::ptrdiff_t(x.text.size()) - std::ptrdiff_t(x.length);
+    }
+    return inverse;
+}
+
+} // namespace deadbolt

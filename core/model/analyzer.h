@@ -1,0 +1,33 @@
+#pragma once
+
+#include "model/workload.h"
+#include "source/sourcetext.h"
+#include "yaml/parser.h"
+
+#include <QString>
+
+namespace deadbolt {
+
+// A file's text and everything parsed from it. Derived data only: the text is the truth.
+struct ParsedFile
+{
+    QString path;
+    SourceText text;
+    yaml::Stream stream;
+    Diagnostics errors; // encoding and parse errors, with file, line and column
+    bool ok() const { return errors.isEmpty(); }
+};
+
+// Checks the encoding and parses every document. Never throws.
+ParsedFile parseText(std::string bytes, const QString &path);
+
+FileFormat detectFormat(const ParsedFile &file);
+
+// Reads the workloads (Compose services or Kubernetes containers) without judging them.
+QVector<Workload> readCompose(const ParsedFile &file, FileFormat format);
+QVector<Workload> readKubernetes(const ParsedFile &file);
+
+// Format detection, reading and the policy rules in one call.
+Analysis analyze(const ParsedFile &file);
+
+} // namespace deadbolt

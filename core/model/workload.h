@@ -1,0 +1,117 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "yaml/yamltree.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <optional>
+
+namespace deadbolt {
+
+enum class FileFormat { Unknown, Compose2, Compose3, ComposeSpec, Kubernetes };
+QString formatName(FileFormat format); // "compose-2", "compose-3", "compose-spec", "kubernetes", "unknown"
+bool isCompose(FileFormat format);
+
+enum class RootFs { ReadOnly, WritableExplicit, WritableDefault, Undetermined };
+enum class Status { Immutable, ImmutableWithExceptions, Mutable, Undetermined };
+QString statusName(Status status); // "immutable", "immutable-with-exceptions", "mutable", "undetermined"
+
+// Where something is written in the text.
+struct Location
+{
+    int document = -1;              // index into the stream's documents
+    yaml::NodeId node = yaml::NoNode; // the value node
+    std::size_t offset = 0;
+    int line = 0;                   // 1-based
+    int column = 0;
+};
+
+// Where an effective value comes from when it is not the workload's own: a shared block
+// merged in with `<<`. sharedBy lists every workload that merges the same block.
+struct Provenance
+{
+    bool shared = false;
+    QString anchor;        // the anchor's name
+    yaml::NodeId block = yaml::NoNode; // the anchored mapping
+    Location location;     // of the value inside the shared block
+    QStringList sharedBy;
+};
+
+enum class PathKind {
+    TmpfsShort,     // Compose service `tmpfs:` entry
+    TmpfsLong,      // Compose long-syntax volume `type: tmpfs`
+    TmpfsVolume,    // Compose named volume with driver_opts.type tmpfs
+    EmptyDirMemory, // Kubernetes emptyDir medium Memory
+    Bind,           // Compose bind mount
+    NamedVolume,    // Compose named volume (not tmpfs)
+    HostPath,
+    EmptyDirDisk,
+    PersistentClaim,
+    OtherVolume     // any other writable Kubernetes volume (ephemeral, nfs, csi...)
+};
+QString pathKindName(PathKind kind);
+
+struct WritablePath
+{
+    QString target;      // mount path in the container
+    PathKind kind = PathKind::TmpfsShort;
+    QString source;      // volume name, host path or claim name; empty for anonymous
+    QString options;     // as written: "uid=33,size=16m" or driver_opts.o
+    QString size;        // as written: "64m", "64Mi", "67108864"; empty if unset
+    QString mode;        // "1777", "0755"
+    std::optional<qint64> uid;
+    std::optional<qint64> gid;
+    Location location;   // the entry (tmpfs list item, volume mount item)
+    Location definition; // top-level volume or pod volume, when there is one
+    bool inMemory() const;
+};
+
+struct Exemption
+{
+    bool exempt = false;
+    QString tool;   // "kube-linter", "polaris", "checkov", "kube-score", "monokle"
+    QString reason; // the annotation's value, or its key
+};
+
+struct Workload
+{
+    QString name;      // Compose: service; Kubernetes: container name
+    QString object;    // Kubernetes: "Deployment/ns/name"; Compose: empty
+    QString kind;      // Kubernetes kind; Compose: "service"
+    QString namespaceName;
+    QString objectName;
+    QString containerList; // Kubernetes: "containers", "initContainers", "ephemeralContainers"
+    int document = -1;
+    yaml::NodeId node = yaml::NoNode;     // the service or container mapping
+    yaml::NodeId podSpec = yaml::NoNode;  // Kubernetes pod spec mapping
+    RootFs rootFs = RootFs::WritableDefault;
+    QString rootFsRaw;                    // the value as written, e.g. "${RO:-true}"
+    Location rootFsLocation;              // of the value, when present
+    Provenance rootFsProvenance;
+    QVector<WritablePath> inMemory;
+    QVector<WritablePath> persistent;
+    QString user;                         // as the file says: "www-data", "1000:1000", "runAsUser=33"
+    std::optional<qint64> runAsUser;
+    std::optional<bool> runAsNonRoot;
+    std::optional<qint64> fsGroup;
+    Exemption exemption;
+    bool windows = false;                 // spec.os.name windows: readOnlyRootFilesystem not allowed
+    Location location;                    // of the service or container
+    Diagnostics findings;
+
+    Status status() const;
+    QString displayName() const; // Compose: name; Kubernetes: object + "/" + name
+};
+
+struct Analysis
+{
+    QString path;
+    FileFormat format = FileFormat::Unknown;
+    QVector<Workload> workloads;
+    Diagnostics errors;  // load/parse errors: the file could not be read as a whole
+    QString skipReason;  // set when the file is neither Compose nor Kubernetes
+};
+
+} // namespace deadbolt

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "yaml/yamltree.h"
+
+#include <optional>
+#include <vector>
+
+namespace deadbolt::yaml {
+
+// One effective entry of a mapping after merge keys (`<<: *a`, `<<: [*a, *b]`) are applied
+// the way Compose and YAML 1.1 do: the mapping's own keys win, then earlier merges win
+// over later ones; merged mappings may merge further.
+struct Entry
+{
+    NodeId key = NoNode;
+    NodeId value = NoNode;  // as written (may be an alias)
+    NodeId owner = NoNode;  // the mapping the entry is written in
+    NodeId via = NoNode;    // the `<<` value node (alias) it came through; NoNode if own
+};
+
+std::vector<Entry> effectiveEntries(const Document &doc, NodeId map);
+std::optional<Entry> effectiveGet(const Document &doc, NodeId map, std::string_view key);
+
+} // namespace deadbolt::yaml

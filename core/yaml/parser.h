@@ -1,0 +1,42 @@
+#pragma once
+
+#include "source/sourcetext.h"
+#include "yaml/yamltree.h"
+
+#include <QString>
+#include <vector>
+
+namespace deadbolt::yaml {
+
+struct ParseError
+{
+    QString message;
+    std::size_t offset = 0;
+    int line = 0;   // 1-based
+    int column = 0; // 1-based
+    int document = 0;
+};
+
+// Byte ranges of the documents of a stream, split at `---` / `...` markers in column 0.
+struct DocumentSpan
+{
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+};
+std::vector<DocumentSpan> splitDocuments(const SourceText &text);
+
+// Parses one document's text with yaml-cpp's event API. Never throws: a yaml-cpp error
+// (or nesting deeper than maxDepth) becomes *error and the returned tree has no root.
+Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *error);
+
+struct Stream
+{
+    std::vector<Document> documents;
+    std::vector<ParseError> errors;
+};
+
+// Splits and parses every document, in parallel where the file has many. Duplicate keys
+// are reported as errors (yaml-cpp accepts them silently).
+Stream parseStream(const SourceText &text);
+
+} // namespace deadbolt::yaml

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace deadbolt::yaml {
+
+using NodeId = std::int32_t;
+constexpr NodeId NoNode = -1;
+
+enum class NodeKind : std::uint8_t { Null, Scalar, Sequence, Mapping, Alias };
+enum class ScalarStyle : std::uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
+enum class CollectionStyle : std::uint8_t { Block, Flow };
+
+// One node of a parsed document. Offsets are byte offsets into the whole file.
+// [begin, end) is the node's own text without its anchor or tag; headBegin is where
+// its properties (&anchor, !tag) start, equal to begin when it has none.
+// An implicit null (`key:` with nothing after it) has begin == end.
+struct Node
+{
+    NodeKind kind = NodeKind::Null;
+    ScalarStyle scalarStyle = ScalarStyle::Plain;
+    CollectionStyle collectionStyle = CollectionStyle::Block;
+    bool tagged = false;
+    std::uint32_t headBegin = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    NodeId parent = NoNode;
+    std::uint32_t firstChild = 0; // into Document::childIds; a mapping holds key, value, key, value...
+    std::uint32_t childCount = 0;
+    std::int32_t anchor = -1;     // into Document::anchorNames
+    NodeId aliasTarget = NoNode;  // for aliases: the anchored node
+    std::uint32_t valueOffset = 0; // decoded scalar value, into Document::values
+    std::uint32_t valueLength = 0;
+};
+
+// One YAML document of a file (between `---` markers) as a compact arena tree.
+struct Document
+{
+    std::uint32_t begin = 0; // byte span of the document's text in the file
+    std::uint32_t end = 0;
+    int firstLine = 1;       // 1-based line of begin
+    NodeId root = NoNode;
+    std::vector<Node> nodes;
+    std::vector<NodeId> childIds;
+    std::string values;
+    std::vector<std::string> anchorNames;
+
+    const Node &node(NodeId id) const { return nodes[std::size_t(id)]; }
+    NodeKind kind(NodeId id) const { return node(id).kind; }
+    bool isScalar(NodeId id) const { return id != NoNode && node(id).kind == NodeKind::Scalar; }
+    bool isMapping(NodeId id) const { return id != NoNode && node(id).kind == NodeKind::Mapping; }
+    bool isSequence(NodeId id) const { return id != NoNode && node(id).kind == NodeKind::Sequence; }
+    std::string_view value(NodeId id) const; // decoded scalar value; empty for others
+    std::span<const NodeId> children(NodeId id) const;
+    std::string_view anchorName(NodeId id) const; // of an anchored node, or of an alias's target
+
+    NodeId resolve(NodeId id) const; // follows an alias to its target
+    // Direct lookup in a mapping by scalar key, no merge keys; aliases resolved on the map
+    // but the returned value is as written (may be an alias). NoNode if absent.
+    NodeId get(NodeId map, std::string_view key) const;
+    NodeId keyNode(NodeId map, std::string_view key) const;
+    // Path lookup through mappings (each step resolved), e.g. {"spec", "template", "spec"}.
+    NodeId path(NodeId from, std::initializer_list<std::string_view> keys) const;
+};
+
+} // namespace deadbolt::yaml
