@@ -1,0 +1,179 @@
+#include "report/tablereport.h"
+
+#include "report/checkrun.h"
+
+#include <QStringList>
+
+namespace deadbolt {
+
+namespace {
+
+QString shortKind(PathKind kind)
+{
+    switch (kind) {
+    case PathKind::TmpfsShort:
+    case PathKind::TmpfsLong:
+        return QStringLiteral("tmpfs");
+    case PathKind::TmpfsVolume:
+        return QStringLiteral("tmpfs volume");
+    case PathKind::EmptyDirMemory:
+        return QStringLiteral("emptyDir Memory");
+    case PathKind::Bind:
+        return QStringLiteral("bind");
+    case PathKind::NamedVolume:
+        return QStringLiteral("volume");
+    case PathKind::HostPath:
+        return QStringLiteral("hostPath");
+    case PathKind::EmptyDirDisk:
+        return QStringLiteral("emptyDir");
+    case PathKind::PersistentClaim:
+        return QStringLiteral("pvc");
+    case PathKind::OtherVolume:
+        break;
+    }
+    return QStringLiteral("volume");
+}
+
+QString pathsCell(const Workload &w)
+{
+    QStringList parts;
+    for (const WritablePath &p : w.inMemory)
+        parts << QStringLiteral("%1 (%2)").arg(p.target, shortKind(p.kind));
+    for (const WritablePath &p : w.persistent)
+        parts << QStringLiteral("%1 (%2)").arg(p.target, shortKind(p.kind));
+    return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral(", "));
+}
+
+QString findingsCell(const Workload &w)
+{
+    int errors = 0, warnings = 0, notes = 0;
+    for (const Diagnostic &d : w.findings) {
+        if (d.severity == Severity::Error)
+            ++errors;
+        else if (d.severity == Severity::Warning)
+            ++warnings;
+        else
+            ++notes;
+    }
+    QStringList parts;
+    if (errors)
+        parts << QStringLiteral("%1 error%2").arg(errors).arg(errors == 1 ? QString() : QStringLiteral("s"));
+    if (warnings)
+        parts << QStringLiteral("%1 warning%2")
+                     .arg(warnings)
+                     .arg(warnings == 1 ? QString() : QStringLiteral("s"));
+    if (notes)
+        parts << QStringLiteral("%1 note%2").arg(notes).arg(notes == 1 ? QString() : QStringLiteral("s"));
+    return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral(", "));
+}
+
+QString statusCell(const Workload &w)
+{
+    QString s = statusName(w.status());
+    if (w.exemption.exempt)
+        s += QStringLiteral(" (exempt)");
+    return s;
+}
+
+// Left-aligned columns; the last one is not padded so lines carry no trailing spaces.
+QString formatTable(const QVector<QStringList> &rows)
+{
+    QVector<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        widths.resize(qMax(widths.size(), row.size()));
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = qMax(widths[i], row[i].size());
+    }
+    QString out;
+    for (const QStringList &row : rows) {
+        QString line = QStringLiteral("  ");
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        out += line + QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString diagnosticLine(const Diagnostic &d, const QString &workload)
+{
+    QString line =
+        QStringLiteral("  %1:%2  %3  %4  ").arg(d.line).arg(d.column).arg(severityName(d.severity), d.rule);
+    if (!workload.isEmpty() && !d.message.contains(workload))
+        line += workload + QStringLiteral(": ");
+    line += d.message + QLatin1Char('\n');
+    if (!d.hint.isEmpty())
+        line += QStringLiteral("      hint: ") + d.hint + QLatin1Char('\n');
+    return line;
+}
+
+} // namespace
+
+QString tableReport(const Analysis &a)
+{
+    QString out = a.path;
+    if (a.format != FileFormat::Unknown)
+        out += QStringLiteral(" (") + formatName(a.format) + QLatin1Char(')');
+    out += QLatin1Char('\n');
+    if (!a.errors.isEmpty()) {
+        for (const Diagnostic &d : a.errors) {
+            out += QStringLiteral("  error: %1").arg(d.message);
+            if (d.line > 0)
+                out += QStringLiteral(" (line %1, column %2)").arg(d.line).arg(d.column);
+            out += QLatin1Char('\n');
+        }
+        return out;
+    }
+    if (!a.skipReason.isEmpty())
+        return out + QStringLiteral("  skipped: ") + a.skipReason + QLatin1Char('\n');
+    if (a.workloads.isEmpty())
+        return out + QStringLiteral("  no workloads\n");
+
+    QVector<QStringList> rows{{QStringLiteral("WORKLOAD"), QStringLiteral("STATUS"),
+                               QStringLiteral("WRITABLE PATHS"), QStringLiteral("FINDINGS")}};
+    for (const Workload &w : a.workloads)
+        rows.append({w.displayName(), statusCell(w), pathsCell(w), findingsCell(w)});
+    out += formatTable(rows);
+
+    QString details;
+    for (const Workload &w : a.workloads) {
+        for (const Diagnostic &d : w.findings)
+            details += diagnosticLine(d, w.displayName());
+    }
+    if (!details.isEmpty())
+        out += QLatin1Char('\n') + details;
+
+    const CheckSummary s = summarize({a});
+    out += QStringLiteral("  %1 of %2 workloads immutable").arg(s.readOnly()).arg(s.workloads);
+    if (s.immutableWithExceptions > 0)
+        out += QStringLiteral(" (%1 with exceptions)").arg(s.immutableWithExceptions);
+    if (s.undetermined > 0)
+        out += QStringLiteral(", %1 undetermined").arg(s.undetermined);
+    if (s.exempt > 0)
+        out += QStringLiteral(", %1 exempt").arg(s.exempt);
+    return out + QLatin1Char('\n');
+}
+
+QString tableReport(const QVector<Analysis> &analyses)
+{
+    QString out;
+    for (const Analysis &a : analyses) {
+        if (!out.isEmpty())
+            out += QLatin1Char('\n');
+        out += tableReport(a);
+    }
+    if (analyses.size() > 1) {
+        const CheckSummary s = summarize(analyses);
+        out += QStringLiteral("\n%1 files (%2 skipped, %3 with errors): %4 of %5 workloads immutable, "
+                              "%6 errors, %7 warnings\n")
+                   .arg(s.files)
+                   .arg(s.skipped)
+                   .arg(s.failed)
+                   .arg(s.readOnly())
+                   .arg(s.workloads)
+                   .arg(s.errors)
+                   .arg(s.warnings);
+    }
+    return out;
+}
+
+} // namespace deadbolt
