@@ -111,6 +111,7 @@ struct Analysis
     FileFormat format = FileFormat::Unknown;
     QVector<Workload> workloads;
     Diagnostics errors;  // load/parse errors: the file could not be read as a whole
+    Diagnostics notes;   // file-level warnings and notes that are not errors: duplicate keys, an unknown Compose version
     QString skipReason;  // set when the file is neither Compose nor Kubernetes
 };
 

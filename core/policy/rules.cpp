@@ -1,0 +1,275 @@
+#include "policy/rules.h"
+
+#include "model/scalars.h"
+#include "yaml/merge.h"
+
+#include <QSet>
+
+namespace deadbolt::policy {
+
+using namespace yaml;
+
+Diagnostic finding(const char *rule, const QString &message, const Location &where, const QString &hint)
+{
+    Diagnostic d;
+    const rules::RuleInfo *info = rules::find(QLatin1String(rule));
+    d.severity = info ? info->severity : Severity::Warning;
+    d.rule = QLatin1String(rule);
+    d.message = message;
+    d.line = where.line;
+    d.column = where.column;
+    d.hint = hint;
+    return d;
+}
+
+QString normalizedTarget(const QString &target)
+{
+    QString t = target.trimmed();
+    while (t.contains(QLatin1String("//")))
+        t.replace(QLatin1String("//"), QLatin1String("/"));
+    while (t.size() > 1 && t.endsWith(QLatin1Char('/')))
+        t.chop(1);
+    return t;
+}
+
+void MountTargets::add(Workload &w, const QString &target, const Location &where)
+{
+    if (target.isEmpty())
+        return;
+    const QString t = normalizedTarget(target);
+    if (!targets.contains(t)) {
+        targets.append(t);
+        return;
+    }
+    w.findings.append(
+        finding(rules::DuplicateMountTarget, QStringLiteral("%1 is mounted twice").arg(t), where,
+                QStringLiteral("Keep one mount per target path: the engine refuses duplicates")));
+}
+
+namespace {
+
+bool kubernetes(FileFormat format)
+{
+    return format == FileFormat::Kubernetes;
+}
+
+Location whereRootFs(const Workload &w)
+{
+    return w.rootFsLocation.line > 0 ? w.rootFsLocation : w.location;
+}
+
+void rootFsRule(const Workload &w, FileFormat format, Diagnostics &out)
+{
+    const QString key =
+        kubernetes(format) ? QStringLiteral("readOnlyRootFilesystem") : QStringLiteral("read_only");
+    if (w.rootFs == RootFs::Undetermined) {
+        out.append(
+            finding(rules::RootFsUndetermined,
+                    QStringLiteral("%1 is %2: whether the root filesystem is read-only depends on the "
+                                   "environment")
+                        .arg(key, w.rootFsRaw),
+                    whereRootFs(w),
+                    QStringLiteral("Write a literal true to be sure the root filesystem is read-only")));
+        return;
+    }
+    if (w.rootFs == RootFs::ReadOnly)
+        return;
+    const QString why = w.rootFs == RootFs::WritableExplicit
+                            ? QStringLiteral("%1 is %2").arg(key, w.rootFsRaw)
+                            : QStringLiteral("%1 is not set").arg(key);
+    Diagnostic d = finding(rules::RootFsWritable,
+                           QStringLiteral("The root filesystem is writable (%1)").arg(why), whereRootFs(w));
+    if (w.exemption.exempt) {
+        d.severity = Severity::Info;
+        d.message = QStringLiteral("exempted by %1: %2").arg(w.exemption.tool, w.exemption.reason);
+    } else if (w.windows) {
+        d.severity = Severity::Info;
+        d.message =
+            QStringLiteral("The root filesystem is writable: readOnlyRootFilesystem cannot be set on a "
+                           "Windows pod (spec.os.name: windows)");
+    } else if (kubernetes(format)) {
+        d.hint =
+            QStringLiteral("Set securityContext.readOnlyRootFilesystem: true on the container and mount an "
+                           "emptyDir {medium: Memory, sizeLimit: ...} where it must write");
+    } else {
+        d.hint = QStringLiteral(
+            "Set read_only: true and mount the paths the service writes to (/tmp, /var/run...) "
+            "as tmpfs");
+    }
+    out.append(d);
+}
+
+bool runsAsNonRoot(const Workload &w)
+{
+    if (w.runAsUser)
+        return *w.runAsUser != 0;
+    if (w.user.isEmpty() || w.user.startsWith(QLatin1Char('$')) || w.user.contains(QLatin1String("${")))
+        return false;
+    return !w.user.startsWith(QLatin1String("root"));
+}
+
+// Compose only: an emptyDir is created world-writable (0777) by the kubelet, a tmpfs is not.
+void tmpfsOwnerRule(const Workload &w, Diagnostics &out)
+{
+    if (!runsAsNonRoot(w))
+        return;
+    for (const WritablePath &p : w.inMemory) {
+        if (p.kind == PathKind::EmptyDirMemory || p.uid.value_or(0) != 0)
+            continue;
+        if (scalars::modeWorldWritable(p.mode.toStdString()))
+            continue;
+        QString hint;
+        if (p.kind == PathKind::TmpfsShort)
+            hint = QStringLiteral("Give the tmpfs an owner: %1:uid=<uid>,gid=<gid> (or mode=1777)")
+                       .arg(p.target);
+        else if (p.kind == PathKind::TmpfsVolume)
+            hint = QStringLiteral("Add uid=<uid>,gid=<gid> to the volume's driver_opts.o");
+        else
+            hint =
+                QStringLiteral("The long syntax has no uid: use the short tmpfs syntax with uid=, or a tmpfs "
+                               "named volume");
+        out.append(
+            finding(rules::TmpfsRootOwned,
+                    QStringLiteral("%1 is owned by root but the service runs as %2: it cannot write there")
+                        .arg(p.target, w.user),
+                    p.location, hint));
+    }
+}
+
+void compose3Rules(const Workload &w, Diagnostics &out)
+{
+    bool serviceTmpfs = false;
+    for (const WritablePath &p : w.inMemory) {
+        if (p.kind == PathKind::TmpfsShort && !serviceTmpfs) {
+            serviceTmpfs = true;
+            out.append(finding(
+                rules::Compose3ServiceTmpfs,
+                QStringLiteral("tmpfs: in a Compose 3.x file is dropped by docker stack deploy"), p.location,
+                QStringLiteral("Mount a tmpfs named volume (driver_opts: {type: tmpfs, device: "
+                               "tmpfs, o: \"size=64m,uid=...\"}) instead")));
+        }
+        if (p.kind == PathKind::TmpfsLong && !p.mode.isEmpty())
+            out.append(finding(rules::Compose3TmpfsMode,
+                               QStringLiteral("tmpfs mode %1 on %2 is ignored by Swarm, which uses only size")
+                                   .arg(p.mode, p.target),
+                               p.location,
+                               QStringLiteral("Use a tmpfs named volume with o: \"mode=...,uid=...\"")));
+    }
+}
+
+void emptyDirRule(const Workload &w, Diagnostics &out)
+{
+    for (const WritablePath &p : w.inMemory) {
+        if (p.kind != PathKind::EmptyDirMemory || !p.size.isEmpty())
+            continue;
+        out.append(
+            finding(rules::EmptyDirNoSizeLimit,
+                    QStringLiteral("emptyDir %1 on %2 is memory-backed with no sizeLimit: it can grow to "
+                                   "the node's memory")
+                        .arg(p.source, p.target),
+                    p.definition.line > 0 ? p.definition : p.location,
+                    QStringLiteral("Add sizeLimit: 64Mi (or what the path needs) to the emptyDir")));
+    }
+}
+
+bool isAppDir(const QString &target)
+{
+    static const QSet<QString> dirs = {
+        QStringLiteral("/"),        QStringLiteral("/usr"),          QStringLiteral("/usr/local"),
+        QStringLiteral("/bin"),     QStringLiteral("/sbin"),         QStringLiteral("/lib"),
+        QStringLiteral("/lib64"),   QStringLiteral("/etc"),          QStringLiteral("/app"),
+        QStringLiteral("/var/www"), QStringLiteral("/var/www/html"), QStringLiteral("/opt"),
+        QStringLiteral("/srv"),
+    };
+    return dirs.contains(normalizedTarget(target));
+}
+
+void appDirRule(const Workload &w, Diagnostics &out)
+{
+    for (const QVector<WritablePath> *paths : {&w.inMemory, &w.persistent}) {
+        for (const WritablePath &p : *paths) {
+            if (!isAppDir(p.target))
+                continue;
+            out.append(
+                finding(rules::WritableAppDir,
+                        QStringLiteral("%1 is writable (%2): the application's own files can change")
+                            .arg(normalizedTarget(p.target), pathKindName(p.kind)),
+                        p.location,
+                        QStringLiteral("Mount only the subdirectory that must change (uploads, cache), "
+                                       "or mount this one read-only")));
+        }
+    }
+}
+
+// readOnlyRootFilesystem in a pod's securityContext: reported on the pod's containers that
+// are not read-only themselves (whom it misleads), or on its first container.
+void podLevelRule(const ParsedFile &file, QVector<Workload> &workloads)
+{
+    QSet<qint64> pods, reported;
+    auto podKey = [](const Workload &w) { return (qint64(w.document) << 32) | quint32(w.podSpec); };
+    auto podValue = [&](const Workload &w) -> NodeId {
+        const Document &doc = file.stream.documents[std::size_t(w.document)];
+        const auto sc = effectiveGet(doc, w.podSpec, "securityContext");
+        const NodeId map = sc ? doc.resolve(sc->value) : NoNode;
+        const auto ro = doc.isMapping(map) ? effectiveGet(doc, map, "readOnlyRootFilesystem") : std::nullopt;
+        return ro ? ro->value : NoNode;
+    };
+    auto report = [&](Workload &w, NodeId value) {
+        Location where;
+        const LineCol lc =
+            file.text.lineCol(file.stream.documents[std::size_t(w.document)].node(value).begin);
+        where.line = lc.line;
+        where.column = lc.column;
+        w.findings.append(
+            finding(rules::PodLevelReadOnly,
+                    QStringLiteral("readOnlyRootFilesystem in the pod's securityContext has no effect"),
+                    where, QStringLiteral("Move it to each container's securityContext")));
+    };
+    for (Workload &w : workloads) {
+        if (w.podSpec == NoNode || w.document < 0)
+            continue;
+        const NodeId value = podValue(w);
+        if (value == NoNode)
+            continue;
+        pods.insert(podKey(w));
+        if (w.rootFs != RootFs::ReadOnly) {
+            report(w, value);
+            reported.insert(podKey(w));
+        }
+    }
+    for (Workload &w : workloads) {
+        if (w.podSpec == NoNode || w.document < 0 || !pods.contains(podKey(w)) ||
+            reported.contains(podKey(w)))
+            continue;
+        report(w, podValue(w));
+        reported.insert(podKey(w));
+    }
+}
+
+} // namespace
+
+void applyRules(const ParsedFile &file, FileFormat format, QVector<Workload> &workloads)
+{
+    for (Workload &w : workloads) {
+        Diagnostics &out = w.findings;
+        rootFsRule(w, format, out);
+        if (isCompose(format))
+            tmpfsOwnerRule(w, out);
+        if (format == FileFormat::Compose3)
+            compose3Rules(w, out);
+        if (kubernetes(format))
+            emptyDirRule(w, out);
+        appDirRule(w, out);
+    }
+    if (kubernetes(format))
+        podLevelRule(file, workloads);
+    for (Workload &w : workloads) {
+        const QString name = w.displayName();
+        for (Diagnostic &d : w.findings) {
+            d.file = file.path;
+            d.workload = name;
+        }
+    }
+}
+
+} // namespace deadbolt::policy
