@@ -14,7 +14,7 @@ QString severityName(Severity severity);
 struct Diagnostic
 {
     Severity severity = Severity::Error;
-    QString rule;     // stable id, e.g. "DB001" or "parse"
+    QString rule; // stable id, e.g. "DB001" or "parse"
     QString message;
     QString file;
     int line = 0;

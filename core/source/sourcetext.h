@@ -35,9 +35,9 @@ public:
     bool endsWithNewline() const;
 
     int lineCount() const { return int(m_lineStarts.size()); }
-    std::size_t lineStart(int line) const;   // 1-based line
-    std::size_t lineEnd(int line) const;     // offset of its line break (or end of text)
-    int lineOf(std::size_t offset) const;    // 1-based
+    std::size_t lineStart(int line) const; // 1-based line
+    std::size_t lineEnd(int line) const;   // offset of its line break (or end of text)
+    int lineOf(std::size_t offset) const;  // 1-based
     LineCol lineCol(std::size_t offset) const;
     std::size_t indentOfLineAt(std::size_t offset) const; // spaces before the first non-space of that line
 

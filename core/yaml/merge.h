@@ -13,9 +13,9 @@ namespace deadbolt::yaml {
 struct Entry
 {
     NodeId key = NoNode;
-    NodeId value = NoNode;  // as written (may be an alias)
-    NodeId owner = NoNode;  // the mapping the entry is written in
-    NodeId via = NoNode;    // the `<<` value node (alias) it came through; NoNode if own
+    NodeId value = NoNode; // as written (may be an alias)
+    NodeId owner = NoNode; // the mapping the entry is written in
+    NodeId via = NoNode;   // the `<<` value node (alias) it came through; NoNode if own
 };
 
 std::vector<Entry> effectiveEntries(const Document &doc, NodeId map);

@@ -27,13 +27,18 @@ std::vector<DocumentSpan> splitDocuments(const SourceText &text);
 
 // Parses one document's text with yaml-cpp's event API. Never throws: a yaml-cpp error
 // (or nesting deeper than maxDepth) becomes *error and the returned tree has no root.
-Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *error);
+Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *error,
+                       std::vector<ParseError> *warnings = nullptr);
 
 struct Stream
 {
     std::vector<Document> documents;
-    std::vector<ParseError> errors;
+    std::vector<ParseError> errors;   // the file cannot be read as YAML
+    std::vector<ParseError> warnings; // readable, but suspicious: duplicate keys
 };
+
+// Deeper nesting than this is refused before yaml-cpp (which recurses) sees it.
+constexpr int MaxNestingDepth = 512;
 
 // Splits and parses every document, in parallel where the file has many. Duplicate keys
 // are reported as errors (yaml-cpp accepts them silently).

@@ -31,8 +31,8 @@ struct Node
     NodeId parent = NoNode;
     std::uint32_t firstChild = 0; // into Document::childIds; a mapping holds key, value, key, value...
     std::uint32_t childCount = 0;
-    std::int32_t anchor = -1;     // into Document::anchorNames
-    NodeId aliasTarget = NoNode;  // for aliases: the anchored node
+    std::int32_t anchor = -1;      // into Document::anchorNames
+    NodeId aliasTarget = NoNode;   // for aliases: the anchored node
     std::uint32_t valueOffset = 0; // decoded scalar value, into Document::values
     std::uint32_t valueLength = 0;
 };
@@ -42,7 +42,7 @@ struct Document
 {
     std::uint32_t begin = 0; // byte span of the document's text in the file
     std::uint32_t end = 0;
-    int firstLine = 1;       // 1-based line of begin
+    int firstLine = 1; // 1-based line of begin
     NodeId root = NoNode;
     std::vector<Node> nodes;
     std::vector<NodeId> childIds;

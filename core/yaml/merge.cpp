@@ -1,0 +1,97 @@
+#include "yaml/merge.h"
+
+#include <algorithm>
+
+namespace deadbolt::yaml {
+
+namespace {
+
+// Aliases may point at an enclosing node (`&a {b: {<<: *a}}`); merging stops at this depth.
+constexpr int MaxMergeDepth = 32;
+
+bool hasKey(const Document &doc, const std::vector<Entry> &entries, std::string_view key)
+{
+    return std::any_of(entries.begin(), entries.end(),
+                       [&](const Entry &e) { return doc.value(e.key) == key; });
+}
+
+void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out)
+{
+    map = doc.resolve(map);
+    if (!doc.isMapping(map) || depth > MaxMergeDepth)
+        return;
+    const auto kids = doc.children(map);
+    std::vector<NodeId> merges;
+    const std::size_t ownStart = out.size();
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+        const NodeId k = kids[i], v = kids[i + 1];
+        if (doc.isScalar(k) && doc.value(k) == "<<" && doc.node(k).scalarStyle == ScalarStyle::Plain) {
+            merges.push_back(v);
+            continue;
+        }
+        // Own keys: the last of duplicates wins (duplicates are warned about by the parser).
+        auto dup = std::find_if(out.begin() + std::ptrdiff_t(ownStart), out.end(), [&](const Entry &e) {
+            return doc.isScalar(k) && doc.isScalar(e.key) && doc.value(e.key) == doc.value(k);
+        });
+        if (dup != out.end())
+            *dup = Entry{k, v, map, NoNode};
+        else
+            out.push_back(Entry{k, v, map, NoNode});
+    }
+    for (NodeId m : merges) {
+        std::vector<NodeId> sources;
+        const NodeId resolved = doc.resolve(m);
+        if (doc.isSequence(resolved)) {
+            for (NodeId item : doc.children(resolved))
+                sources.push_back(item);
+        } else {
+            sources.push_back(m);
+        }
+        // Earlier sources win over later ones; own keys win over all of them.
+        for (NodeId source : sources) {
+            std::vector<Entry> merged;
+            collect(doc, source, depth + 1, merged);
+            for (Entry e : merged) {
+                if (doc.isScalar(e.key) && hasKey(doc, out, doc.value(e.key)))
+                    continue;
+                if (e.via == NoNode)
+                    e.via = source;
+                out.push_back(e);
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Entry> effectiveEntries(const Document &doc, NodeId map)
+{
+    std::vector<Entry> out;
+    collect(doc, map, 0, out);
+    return out;
+}
+
+std::optional<Entry> effectiveGet(const Document &doc, NodeId map, std::string_view key)
+{
+    map = doc.resolve(map);
+    if (!doc.isMapping(map))
+        return std::nullopt;
+    // Fast path: no merge key in this mapping.
+    const auto kids = doc.children(map);
+    bool merges = false;
+    for (std::size_t i = 0; i < kids.size(); i += 2)
+        merges = merges || (doc.isScalar(kids[i]) && doc.value(kids[i]) == "<<");
+    if (!merges) {
+        const NodeId k = doc.keyNode(map, key);
+        if (k == NoNode)
+            return std::nullopt;
+        return Entry{k, doc.get(map, key), map, NoNode};
+    }
+    for (const Entry &e : effectiveEntries(doc, map)) {
+        if (doc.isScalar(e.key) && doc.value(e.key) == key)
+            return e;
+    }
+    return std::nullopt;
+}
+
+} // namespace deadbolt::yaml
