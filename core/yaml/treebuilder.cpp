@@ -99,7 +99,13 @@ void TreeBuilder::OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor)
     Node n = startNode(mark, {});
     n.kind = NodeKind::Alias;
     n.end = std::uint32_t(spans::aliasEnd(m_text, n.begin));
-    n.aliasTarget = anchor < m_anchorNodes.size() ? m_anchorNodes[anchor] : NoNode;
+    const NodeId target = anchor < m_anchorNodes.size() ? m_anchorNodes[anchor] : NoNode;
+    if (target == NoNode) {
+        // yaml-cpp rejects unknown aliases itself; a null keeps the tree consistent if not.
+        n.kind = NodeKind::Null;
+        n.end = n.begin;
+    }
+    n.firstChild = std::uint32_t(target);
     add(n, 0);
 }
 
@@ -128,8 +134,8 @@ void TreeBuilder::OnScalar(const YAML::Mark &mark, const std::string &tag, YAML:
         n.end = std::uint32_t(spans::plainEnd(m_text, n.begin, value));
         break;
     }
-    n.valueOffset = std::uint32_t(m_doc.values.size());
-    n.valueLength = std::uint32_t(value.size());
+    n.firstChild = std::uint32_t(m_doc.values.size());
+    n.childCount = std::uint32_t(value.size());
     m_doc.values.append(value);
     add(n, anchor);
 }
@@ -159,6 +165,11 @@ void TreeBuilder::closeCollection()
         n.end = std::max(lastEnd, n.begin);
     if (n.kind == NodeKind::Mapping)
         checkDuplicateKeys(open.id);
+    if (m_stack.empty()) {
+        m_doc.nodes.shrink_to_fit();
+        m_doc.childIds.shrink_to_fit();
+        m_doc.values.shrink_to_fit();
+    }
 }
 
 void TreeBuilder::checkDuplicateKeys(NodeId map)

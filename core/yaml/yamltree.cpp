@@ -9,7 +9,7 @@ std::string_view Document::value(NodeId id) const
     const Node &n = node(id);
     if (n.kind != NodeKind::Scalar)
         return {};
-    return std::string_view(values).substr(n.valueOffset, n.valueLength);
+    return std::string_view(values).substr(n.firstChild, n.childCount);
 }
 
 std::span<const NodeId> Document::children(NodeId id) const
@@ -17,7 +17,7 @@ std::span<const NodeId> Document::children(NodeId id) const
     if (id == NoNode)
         return {};
     const Node &n = node(id);
-    if (n.childCount == 0)
+    if ((n.kind != NodeKind::Mapping && n.kind != NodeKind::Sequence) || n.childCount == 0)
         return {};
     return std::span<const NodeId>(childIds.data() + n.firstChild, n.childCount);
 }
@@ -36,7 +36,7 @@ NodeId Document::resolve(NodeId id) const
 {
     // Aliases point at earlier anchored nodes only, so this terminates.
     while (id != NoNode && node(id).kind == NodeKind::Alias)
-        id = node(id).aliasTarget;
+        id = NodeId(node(id).firstChild);
     return id;
 }
 
