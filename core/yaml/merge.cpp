@@ -15,11 +15,18 @@ bool hasKey(const Document &doc, const std::vector<Entry> &entries, std::string_
                        [&](const Entry &e) { return doc.value(e.key) == key; });
 }
 
-void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out)
+// `visited` holds the mappings already collected: merging one again adds nothing (its keys
+// are all present and earlier merges win), and skipping it keeps a merge-key "billion
+// laughs" (each level merging the previous one many times) linear instead of exponential.
+void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out,
+             std::vector<NodeId> &visited)
 {
     map = doc.resolve(map);
     if (!doc.isMapping(map) || depth > MaxMergeDepth)
         return;
+    if (std::find(visited.begin(), visited.end(), map) != visited.end())
+        return;
+    visited.push_back(map);
     const auto kids = doc.children(map);
     std::vector<NodeId> merges;
     const std::size_t ownStart = out.size();
@@ -50,7 +57,7 @@ void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out
         // Earlier sources win over later ones; own keys win over all of them.
         for (NodeId source : sources) {
             std::vector<Entry> merged;
-            collect(doc, source, depth + 1, merged);
+            collect(doc, source, depth + 1, merged, visited);
             for (Entry e : merged) {
                 if (doc.isScalar(e.key) && hasKey(doc, out, doc.value(e.key)))
                     continue;
@@ -67,7 +74,8 @@ void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out
 std::vector<Entry> effectiveEntries(const Document &doc, NodeId map)
 {
     std::vector<Entry> out;
-    collect(doc, map, 0, out);
+    std::vector<NodeId> visited;
+    collect(doc, map, 0, out, visited);
     return out;
 }
 

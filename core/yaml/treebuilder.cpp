@@ -177,20 +177,35 @@ void TreeBuilder::checkDuplicateKeys(NodeId map)
     if (!m_warnings)
         return;
     const auto kids = m_doc.children(map);
+    auto warn = [&](NodeId k) {
+        const std::string_view key = m_doc.value(k);
+        ParseError w;
+        w.offset = m_doc.nodes[std::size_t(k)].begin;
+        w.message = QStringLiteral("duplicate key '%1' in one mapping: tools disagree on which one counts")
+                        .arg(QString::fromUtf8(key.data(), qsizetype(key.size())));
+        m_warnings->push_back(w);
+    };
+    auto scalarKey = [&](std::size_t i) {
+        return m_doc.nodes[std::size_t(kids[i])].kind == NodeKind::Scalar && m_doc.value(kids[i]) != "<<";
+    };
+    // Most mappings are small: compare pairwise there, and hash only the large ones.
+    if (kids.size() <= 32) {
+        for (std::size_t i = 2; i < kids.size(); i += 2) {
+            if (!scalarKey(i))
+                continue;
+            for (std::size_t j = 0; j < i; j += 2) {
+                if (scalarKey(j) && m_doc.value(kids[j]) == m_doc.value(kids[i])) {
+                    warn(kids[i]);
+                    break;
+                }
+            }
+        }
+        return;
+    }
     std::unordered_set<std::string_view> seen;
     for (std::size_t i = 0; i < kids.size(); i += 2) {
-        const NodeId k = kids[i];
-        if (m_doc.nodes[std::size_t(k)].kind != NodeKind::Scalar)
-            continue;
-        const std::string_view key = m_doc.value(k);
-        if (!seen.insert(key).second && key != "<<") {
-            ParseError w;
-            w.offset = m_doc.nodes[std::size_t(k)].begin;
-            w.message =
-                QStringLiteral("duplicate key '%1' in one mapping: tools disagree on which one counts")
-                    .arg(QString::fromUtf8(key.data(), qsizetype(key.size())));
-            m_warnings->push_back(w);
-        }
+        if (scalarKey(i) && !seen.insert(m_doc.value(kids[i])).second)
+            warn(kids[i]);
     }
 }
 
