@@ -6,3 +6,5 @@
 // "deadbolt-cli <name>" so QCommandLineParser prints a fitting usage line.
 // Each returns the process exit status.
 int runCheck(const QStringList &args);
+int runFix(const QStringList &args);
+int runDiff(const QStringList &args);

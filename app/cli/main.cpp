@@ -19,6 +19,8 @@ struct Command
 // ---- Subcommands: add one line per command here (declared in commands.h). ----
 const Command Commands[] = {
     {"check", runCheck, "Report the immutability of every workload in FILE|DIR..."},
+    {"fix", runFix, "Make workloads in FILE read-only, or add in-memory paths, keeping its text"},
+    {"diff", runDiff, "Show what a change (OLD NEW, or --git REV) does to each workload's immutability"},
 };
 // ---- end of subcommands ----
 

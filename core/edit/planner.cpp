@@ -1,0 +1,435 @@
+#include "edit/planner.h"
+
+#include "edit/textlines.h"
+#include "model/analyzer.h"
+
+namespace deadbolt::edit {
+
+using yaml::CollectionStyle;
+using yaml::Document;
+using yaml::NodeId;
+using yaml::NodeKind;
+
+namespace {
+
+bool plainSyntaxSafe(const std::string &s, bool flow)
+{
+    if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':')
+        return false;
+    if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
+        return false;
+    if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos ||
+        s.find_first_of("\n\r\t") != std::string::npos)
+        return false;
+    return !flow || s.find_first_of(",[]{}") == std::string::npos;
+}
+
+// Plain text that YAML would read as something other than a string.
+bool looksTyped(const std::string &s)
+{
+    static const char *const words[] = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"};
+    QString lower = QString::fromStdString(s).toLower();
+    for (const char *w : words)
+        if (lower == QLatin1String(w))
+            return true;
+    bool number = false;
+    lower.toDouble(&number);
+    return number || lower.startsWith(QLatin1String("0x")) || lower.startsWith(QLatin1String("0o"));
+}
+
+std::string spaces(std::size_t n)
+{
+    return std::string(n, ' ');
+}
+
+} // namespace
+
+Planner::Planner(const ParsedFile &file, const FileStyle &style)
+    : m_file(file), m_text(file.text.bytes()), m_style(style)
+{}
+
+TreeValue Planner::text(const std::string &s)
+{
+    return TreeValue::scalar(s, plainSyntaxSafe(s, false) && !looksTyped(s));
+}
+
+bool Planner::fail(const QString &message)
+{
+    if (m_error.isEmpty())
+        m_error = message;
+    return false;
+}
+
+void Planner::replace(int doc, std::size_t offset, std::size_t length, std::string text, TreeChange change)
+{
+    m_plan.replacements.push_back({offset, length, std::move(text)});
+    m_plan.changes[doc].push_back(std::move(change));
+}
+
+bool Planner::inFlow(const Document &d, NodeId node) const
+{
+    const NodeId parent = d.node(node).parent;
+    return parent != yaml::NoNode && d.node(parent).collectionStyle == CollectionStyle::Flow;
+}
+
+std::size_t Planner::contentEnd(const Document &d, NodeId node) const
+{
+    if (node == yaml::NoNode)
+        return 0;
+    const yaml::Node &n = d.node(node);
+    const bool block = (n.kind == NodeKind::Mapping || n.kind == NodeKind::Sequence) &&
+                       n.collectionStyle == CollectionStyle::Block;
+    if (block) {
+        const auto kids = d.children(node);
+        std::size_t e = n.headBegin;
+        if (!kids.empty())
+            e = std::max(e, contentEnd(d, kids.back()));
+        if (n.kind == NodeKind::Mapping && kids.size() >= 2)
+            e = std::max(e, contentEnd(d, kids[kids.size() - 2]));
+        return e;
+    }
+    if (n.kind == NodeKind::Null && n.begin == n.end)
+        return 0; // an implicit null has no text of its own
+    return n.end;
+}
+
+std::size_t Planner::insertionLineEnd(const Document &d, NodeId node) const
+{
+    const std::size_t e = contentEnd(d, node);
+    return lineEndAt(m_text, e == 0 ? 0 : e - 1);
+}
+
+void Planner::normalize(TreeValue &v, bool flow) const
+{
+    if (v.kind == TreeValue::Kind::Scalar && v.plain && v.raw.empty() && !plainSyntaxSafe(v.text, flow))
+        v.plain = false;
+    for (TreeValue &item : v.items)
+        normalize(item, flow || item.kind == TreeValue::Kind::Sequence);
+    for (auto &e : v.entries)
+        normalize(e.second, flow);
+}
+
+std::string Planner::scalar(const TreeValue &v) const
+{
+    if (!v.raw.empty())
+        return v.raw;
+    if (v.kind == TreeValue::Kind::Alias)
+        return "*" + v.text;
+    if (v.kind == TreeValue::Kind::Null)
+        return "null";
+    if (v.plain)
+        return v.text;
+    std::string out(1, m_style.quote);
+    for (char c : v.text) {
+        if (m_style.quote == '\'') {
+            out += c == '\'' ? std::string("''") : std::string(1, c);
+        } else if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else {
+            out += c;
+        }
+    }
+    out += m_style.quote;
+    return out;
+}
+
+std::string Planner::flow(const TreeValue &v) const
+{
+    std::string out;
+    if (v.kind == TreeValue::Kind::Mapping) {
+        out = "{";
+        for (std::size_t i = 0; i < v.entries.size(); ++i)
+            out += (i ? ", " : "") + v.entries[i].first + ": " + flow(v.entries[i].second);
+        return out + "}";
+    }
+    if (v.kind == TreeValue::Kind::Sequence) {
+        out = "[";
+        for (std::size_t i = 0; i < v.items.size(); ++i)
+            out += (i ? ", " : "") + flow(v.items[i]);
+        return out + "]";
+    }
+    return scalar(v);
+}
+
+std::string Planner::blockValue(const TreeValue &v, std::size_t keyColumn) const
+{
+    const std::string &nl = m_style.newline;
+    if (v.kind == TreeValue::Kind::Mapping && !v.entries.empty()) {
+        std::string out;
+        const std::size_t column = keyColumn + std::size_t(m_style.indent);
+        for (const auto &[key, value] : v.entries)
+            out += nl + spaces(column) + key + ":" + blockValue(value, column);
+        return out;
+    }
+    if (v.kind == TreeValue::Kind::Sequence && !v.items.empty()) {
+        std::string out;
+        const std::size_t dash = keyColumn + (m_style.indentedSequences ? std::size_t(m_style.indent) : 0);
+        for (const TreeValue &item : v.items)
+            out += nl + spaces(dash) + "- " + blockItem(item, dash + 2);
+        return out;
+    }
+    return " " + flow(v);
+}
+
+std::string Planner::blockItem(const TreeValue &v, std::size_t contentColumn) const
+{
+    if (v.kind == TreeValue::Kind::Mapping && !v.entries.empty()) {
+        std::string out;
+        for (std::size_t i = 0; i < v.entries.size(); ++i) {
+            if (i)
+                out += m_style.newline + spaces(contentColumn);
+            out += v.entries[i].first + ":" + blockValue(v.entries[i].second, contentColumn);
+        }
+        return out;
+    }
+    return flow(v);
+}
+
+std::pair<std::size_t, std::size_t> Planner::blockLinesRange(std::size_t lineStart,
+                                                             std::size_t endOffset) const
+{
+    std::size_t end = nextLineStart(m_text, endOffset == 0 ? 0 : endOffset - 1);
+    if (end == m_text.size() && !m_text.empty() && m_text.back() != '\n' && lineStart > 0) {
+        // The last line of a file without a final newline: take the break before it
+        // instead, so the file still ends without one.
+        std::size_t start = lineStart - 1;
+        if (start > 0 && m_text[start - 1] == '\r')
+            --start;
+        return {start, end};
+    }
+    return {lineStart, end};
+}
+
+bool Planner::replaceScalar(int doc, NodeId node, TreeValue value)
+{
+    const Document &d = m_file.stream.documents[std::size_t(doc)];
+    const yaml::Node &n = d.node(node);
+    if (n.kind == NodeKind::Mapping || n.kind == NodeKind::Sequence || n.begin == n.end)
+        return fail(QStringLiteral("cannot replace a collection or an empty value as a scalar"));
+    normalize(value, inFlow(d, node));
+    if (n.kind != NodeKind::Alias) {
+        if (n.anchor >= 0)
+            value.anchor = d.anchorNames[std::size_t(n.anchor)];
+        value.tagged = n.tagged;
+    }
+    std::string out = scalar(value);
+    replace(doc, n.begin, n.end - n.begin, std::move(out), {TreeChange::Op::Replace, pathOf(d, node), value});
+    return true;
+}
+
+bool Planner::addEntry(int doc, NodeId map, const std::string &key, TreeValue value, NodeId after)
+{
+    const Document &d = m_file.stream.documents[std::size_t(doc)];
+    if (!d.isMapping(map))
+        return fail(QStringLiteral("not a mapping"));
+    const yaml::Node &n = d.node(map);
+    const auto kids = d.children(map);
+    TreePath path = pathOf(d, map);
+    path.push_back({key, -1});
+    NodeId afterValue = yaml::NoNode;
+    NodeId afterKey = yaml::NoNode;
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+        if (after == yaml::NoNode ? i + 2 >= kids.size() : kids[i] == after) {
+            afterKey = kids[i];
+            afterValue = kids[i + 1];
+        }
+    }
+    if (n.collectionStyle == CollectionStyle::Flow) {
+        normalize(value, true);
+        std::string entry = key + ": " + flow(value);
+        if (kids.empty()) {
+            if (n.begin >= m_text.size() || m_text[n.begin] != '{')
+                return fail(QStringLiteral("unexpected text at an empty flow mapping"));
+            replace(doc, n.begin + 1, 0, std::move(entry), {TreeChange::Op::Set, path, value});
+            return true;
+        }
+        const std::size_t at = std::max(contentEnd(d, afterKey), contentEnd(d, afterValue));
+        replace(doc, at, 0, ", " + entry, {TreeChange::Op::Set, path, value});
+        return true;
+    }
+    if (kids.empty())
+        return fail(QStringLiteral("an empty block mapping"));
+    normalize(value, false);
+    const std::size_t column = columnOf(m_text, d.node(kids[0]).headBegin);
+    const std::size_t last = std::max(contentEnd(d, afterKey), contentEnd(d, afterValue));
+    if (last == 0)
+        return fail(QStringLiteral("cannot find where the mapping's last entry ends"));
+    const std::size_t at = lineEndAt(m_text, last - 1);
+    replace(doc, at, 0, m_style.newline + spaces(column) + key + ":" + blockValue(value, column),
+            {TreeChange::Op::Set, path, value});
+    return true;
+}
+
+bool Planner::setEntryValue(int doc, NodeId map, NodeId key, TreeValue value)
+{
+    const Document &d = m_file.stream.documents[std::size_t(doc)];
+    const auto kids = d.children(map);
+    NodeId valueNode = yaml::NoNode;
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2)
+        if (kids[i] == key)
+            valueNode = kids[i + 1];
+    if (valueNode == yaml::NoNode || !d.isScalar(key))
+        return fail(QStringLiteral("no such entry"));
+    const yaml::Node &v = d.node(valueNode);
+    if (v.kind == NodeKind::Mapping || v.kind == NodeKind::Sequence)
+        return fail(QStringLiteral("the entry already holds a collection"));
+    TreePath path = pathOf(d, map);
+    path.push_back({std::string(d.value(key)), -1});
+    const bool flowMap = d.node(map).collectionStyle == CollectionStyle::Flow;
+    normalize(value, flowMap);
+    const bool collection = value.kind == TreeValue::Kind::Mapping || value.kind == TreeValue::Kind::Sequence;
+    const std::size_t colon = m_text.find(':', d.node(key).end);
+    if (colon == std::string::npos)
+        return fail(QStringLiteral("no colon after the key"));
+    const std::size_t keyColumn = columnOf(m_text, d.node(key).headBegin);
+    std::string out = flowMap || !collection ? " " + flow(value) : blockValue(value, keyColumn);
+    if (v.begin == v.end) {
+        // `key:` with nothing after it: a nested block goes after the line (and after any
+        // comment on it); a scalar right after the colon.
+        const std::size_t at = flowMap || !collection ? colon + 1 : lineEndAt(m_text, colon);
+        replace(doc, at, 0, std::move(out), {TreeChange::Op::Set, path, value});
+        return true;
+    }
+    if (flowMap || !collection) {
+        replace(doc, v.headBegin, v.end - v.headBegin, flow(value), {TreeChange::Op::Set, path, value});
+        return true;
+    }
+    replace(doc, colon + 1, v.end - colon - 1, std::move(out), {TreeChange::Op::Set, path, value});
+    return true;
+}
+
+bool Planner::removeEntry(int doc, NodeId map, NodeId key)
+{
+    const Document &d = m_file.stream.documents[std::size_t(doc)];
+    const auto kids = d.children(map);
+    std::size_t i = 0;
+    while (i + 1 < kids.size() && kids[i] != key)
+        i += 2;
+    if (i + 1 >= kids.size())
+        return fail(QStringLiteral("no such entry"));
+    TreePath path = pathOf(d, map);
+    path.push_back({std::string(d.value(key)), -1});
+    const TreeChange change{TreeChange::Op::Remove, path, {}};
+    const std::size_t keyBegin = d.node(key).headBegin;
+    const std::size_t end = std::max(contentEnd(d, key), contentEnd(d, kids[i + 1]));
+    if (d.node(map).collectionStyle == CollectionStyle::Flow) {
+        if (i > 0) {
+            const std::size_t start = std::max(contentEnd(d, kids[i - 2]), contentEnd(d, kids[i - 1]));
+            replace(doc, start, end - start, {}, change);
+        } else if (i + 2 < kids.size()) {
+            const std::size_t next = d.node(kids[i + 2]).headBegin;
+            replace(doc, keyBegin, next - keyBegin, {}, change);
+        } else {
+            replace(doc, keyBegin, end - keyBegin, {}, change);
+        }
+        return true;
+    }
+    if (!startsLine(m_text, keyBegin))
+        return fail(QStringLiteral("the entry shares its line with other text"));
+    const auto [from, to] = blockLinesRange(lineStartAt(m_text, keyBegin), end);
+    replace(doc, from, to - from, {}, change);
+    return true;
+}
+
+bool Planner::appendItem(int doc, NodeId seq, TreeValue value)
+{
+    const Document &d = m_file.stream.documents[std::size_t(doc)];
+    if (!d.isSequence(seq))
+        return fail(QStringLiteral("not a sequence"));
+    const yaml::Node &n = d.node(seq);
+    const auto kids = d.children(seq);
+    const TreeChange::Op op = TreeChange::Op::Append;
+    if (n.collectionStyle == CollectionStyle::Flow) {
+        normalize(value, true);
+        if (kids.empty()) {
+            if (n.begin >= m_text.size() || m_text[n.begin] != '[')
+                return fail(QStringLiteral("unexpected text at an empty flow sequence"));
+            replace(doc, n.begin + 1, 0, flow(value), {op, pathOf(d, seq), value});
+            return true;
+        }
+        replace(doc, contentEnd(d, kids.back()), 0, ", " + flow(value), {op, pathOf(d, seq), value});
+        return true;
+    }
+    if (kids.empty())
+        return fail(QStringLiteral("an empty block sequence"));
+    const std::size_t dash = dashBefore(m_text, d.node(kids[0]).headBegin);
+    if (dash == std::string::npos)
+        return fail(QStringLiteral("cannot find the sequence's dash"));
+    normalize(value, value.kind == TreeValue::Kind::Sequence);
+    const std::size_t column = columnOf(m_text, dash);
+    const std::size_t at = insertionLineEnd(d, seq);
+    replace(doc, at, 0, m_style.newline + spaces(column) + "- " + blockItem(value, column + 2),
+            {op, pathOf(d, seq), value});
+    return true;
+}
+
+bool Planner::removeItem(int doc, NodeId seq, int index)
+{
+    const Document &d = m_file.stream.documents[std::size_t(doc)];
+    const auto kids = d.children(seq);
+    if (!d.isSequence(seq) || index < 0 || index >= int(kids.size()))
+        return fail(QStringLiteral("no such item"));
+    TreePath path = pathOf(d, seq);
+    path.push_back({{}, index});
+    const TreeChange change{TreeChange::Op::RemoveItem, path, {}};
+    const std::size_t i = std::size_t(index);
+    const NodeId item = kids[i];
+    const std::size_t begin = d.node(item).headBegin;
+    const std::size_t end = std::max(contentEnd(d, item), std::size_t(begin));
+    if (d.node(seq).collectionStyle == CollectionStyle::Flow) {
+        if (i > 0) {
+            const std::size_t start = contentEnd(d, kids[i - 1]);
+            replace(doc, start, end - start, {}, change);
+        } else if (i + 1 < kids.size()) {
+            replace(doc, begin, d.node(kids[i + 1]).headBegin - begin, {}, change);
+        } else {
+            replace(doc, begin, end - begin, {}, change);
+        }
+        return true;
+    }
+    const std::size_t dash = dashBefore(m_text, begin);
+    if (dash == std::string::npos || !startsLine(m_text, dash))
+        return fail(QStringLiteral("the item shares its line with other text"));
+    const auto [from, to] = blockLinesRange(lineStartAt(m_text, dash), std::max(end, dash + 1));
+    replace(doc, from, to - from, {}, change);
+    return true;
+}
+
+EditResult finishEdit(const ParsedFile &file, Planner &planner, const QString &description,
+                      const QStringList &affected)
+{
+    EditResult result;
+    result.description = description;
+    if (!planner.error().isEmpty()) {
+        result.error = QStringLiteral("%1: refused: %2").arg(description, planner.error());
+        return result;
+    }
+    Plan plan = planner.takePlan();
+    std::string edited = file.text.bytes();
+    if (!applyReplacements(edited, plan.replacements)) {
+        result.error = QStringLiteral("%1: refused: the planned replacements overlap").arg(description);
+        return result;
+    }
+    const QString problem = verifyPlan(file, plan, edited);
+    if (!problem.isEmpty()) {
+        result.error = QStringLiteral("%1: refused: %2").arg(description, problem);
+        return result;
+    }
+    result.ok = true;
+    result.replacements = std::move(plan.replacements);
+    if (!result.replacements.empty())
+        result.affectedWorkloads = affected;
+    return result;
+}
+
+std::optional<QString> notEditable(const ParsedFile &file)
+{
+    if (!file.ok()) {
+        const Diagnostic &e = file.errors.first();
+        return QStringLiteral("the file has errors (line %1: %2); fix them first").arg(e.line).arg(e.message);
+    }
+    return std::nullopt;
+}
+
+} // namespace deadbolt::edit

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "edit/editresult.h"
+#include "edit/filestyle.h"
+#include "edit/verify.h"
+
+#include <QString>
+#include <optional>
+
+namespace deadbolt {
+struct ParsedFile;
+}
+
+namespace deadbolt::edit {
+
+// Plans text replacements for structural changes to a parsed file, in the file's own
+// style, and records the change each one means for verification. It never re-serialises
+// existing nodes: it inserts new lines next to existing ones, splices into flow
+// collections, replaces one scalar, or deletes the lines of one entry.
+//
+// Every method returns false and sets error() when the change cannot be planned safely
+// (a layout it does not understand); the plan is then incomplete and must be dropped.
+class Planner
+{
+public:
+    Planner(const ParsedFile &file, const FileStyle &style);
+
+    const FileStyle &style() const { return m_style; }
+    const QString &error() const { return m_error; }
+    const Plan &plan() const { return m_plan; }
+    Plan takePlan() { return std::move(m_plan); }
+
+    // Replaces one scalar, alias or explicit null by `value` (anchor and tag kept).
+    bool replaceScalar(int doc, yaml::NodeId node, TreeValue value);
+    // Adds `key: value` to a mapping: after the entry whose key is `after`, or after the
+    // last entry when `after` is NoNode. A block mapping gains lines at the column of its
+    // keys; a flow mapping gains `, key: value` in flow style.
+    bool addEntry(int doc, yaml::NodeId map, const std::string &key, TreeValue value,
+                  yaml::NodeId after = yaml::NoNode);
+    // Gives an entry whose value is empty (`key:`) or a scalar a new, block or flow, value.
+    bool setEntryValue(int doc, yaml::NodeId map, yaml::NodeId key, TreeValue value);
+    bool removeEntry(int doc, yaml::NodeId map, yaml::NodeId key);
+    bool appendItem(int doc, yaml::NodeId seq, TreeValue value);
+    bool removeItem(int doc, yaml::NodeId seq, int index);
+
+    // Records that the edit cannot be planned, for reasons found by the caller.
+    bool planFailure(const QString &message) { return fail(message); }
+
+    // The value tree a string becomes: plain where that is safe in the given context.
+    static TreeValue text(const std::string &s);
+
+private:
+    bool fail(const QString &message);
+    void replace(int doc, std::size_t offset, std::size_t length, std::string text, TreeChange change);
+    bool inFlow(const yaml::Document &d, yaml::NodeId node) const;
+    std::size_t contentEnd(const yaml::Document &d, yaml::NodeId node) const;
+    std::size_t insertionLineEnd(const yaml::Document &d, yaml::NodeId node) const;
+    void normalize(TreeValue &v, bool flow) const;
+    std::string scalar(const TreeValue &v) const;
+    std::string flow(const TreeValue &v) const;
+    std::string blockValue(const TreeValue &v, std::size_t keyColumn) const;
+    std::string blockItem(const TreeValue &v, std::size_t contentColumn) const;
+    std::pair<std::size_t, std::size_t> blockLinesRange(std::size_t firstLineOffset,
+                                                        std::size_t endOffset) const;
+
+    const ParsedFile &m_file;
+    const std::string &m_text;
+    FileStyle m_style;
+    Plan m_plan;
+    QString m_error;
+};
+
+// Turns a planner's work into an EditResult: refused when planning failed, when the
+// replacements do not apply, or when verification finds any difference beyond the plan.
+EditResult finishEdit(const ParsedFile &file, Planner &planner, const QString &description,
+                      const QStringList &affected);
+
+// A file that did not parse cleanly is not edited: verification needs its tree.
+std::optional<QString> notEditable(const ParsedFile &file);
+
+} // namespace deadbolt::edit

@@ -1,0 +1,294 @@
+#include "edit/treevalue.h"
+
+#include <algorithm>
+
+namespace deadbolt::edit {
+
+using yaml::Document;
+using yaml::NodeId;
+using yaml::NodeKind;
+
+TreeValue TreeValue::scalar(std::string text, bool plain)
+{
+    TreeValue v;
+    v.kind = Kind::Scalar;
+    v.text = std::move(text);
+    v.plain = plain;
+    return v;
+}
+
+TreeValue TreeValue::mapping(std::vector<std::pair<std::string, TreeValue>> entries)
+{
+    TreeValue v;
+    v.kind = Kind::Mapping;
+    v.entries = std::move(entries);
+    return v;
+}
+
+TreeValue TreeValue::sequence(std::vector<TreeValue> items)
+{
+    TreeValue v;
+    v.kind = Kind::Sequence;
+    v.items = std::move(items);
+    return v;
+}
+
+TreeValue *TreeValue::find(std::string_view key)
+{
+    for (auto &e : entries)
+        if (e.first == key)
+            return &e.second;
+    return nullptr;
+}
+
+const TreeValue *TreeValue::find(std::string_view key) const
+{
+    return const_cast<TreeValue *>(this)->find(key);
+}
+
+namespace {
+
+std::string keyText(const Document &doc, NodeId key)
+{
+    if (doc.isScalar(key))
+        return std::string(doc.value(key));
+    if (key != yaml::NoNode && doc.kind(key) == NodeKind::Alias)
+        return "*" + std::string(doc.anchorName(key));
+    // A complex key: rare; its offsets are not part of its identity, so use a marker.
+    return "?complex";
+}
+
+} // namespace
+
+TreeValue treeValue(const Document &doc, NodeId id)
+{
+    TreeValue v;
+    if (id == yaml::NoNode)
+        return v;
+    const yaml::Node &n = doc.node(id);
+    v.tagged = n.tagged;
+    if (n.anchor >= 0 && n.kind != NodeKind::Alias)
+        v.anchor = doc.anchorNames[std::size_t(n.anchor)];
+    switch (n.kind) {
+    case NodeKind::Null:
+        v.kind = TreeValue::Kind::Null;
+        break;
+    case NodeKind::Scalar:
+        v.kind = TreeValue::Kind::Scalar;
+        v.text = std::string(doc.value(id));
+        v.plain = n.scalarStyle == yaml::ScalarStyle::Plain;
+        break;
+    case NodeKind::Alias:
+        v.kind = TreeValue::Kind::Alias;
+        v.text = std::string(doc.anchorName(id));
+        break;
+    case NodeKind::Sequence:
+        v.kind = TreeValue::Kind::Sequence;
+        for (NodeId c : doc.children(id))
+            v.items.push_back(treeValue(doc, c));
+        break;
+    case NodeKind::Mapping: {
+        v.kind = TreeValue::Kind::Mapping;
+        const auto kids = doc.children(id);
+        for (std::size_t i = 0; i + 1 < kids.size(); i += 2)
+            v.entries.emplace_back(keyText(doc, kids[i]), treeValue(doc, kids[i + 1]));
+        break;
+    }
+    }
+    return v;
+}
+
+TreePath pathOf(const Document &doc, NodeId node)
+{
+    TreePath path;
+    NodeId child = node;
+    NodeId parent = doc.node(node).parent;
+    while (parent != yaml::NoNode) {
+        const auto kids = doc.children(parent);
+        const auto it = std::find(kids.begin(), kids.end(), child);
+        const std::size_t i = std::size_t(it - kids.begin());
+        PathStep step;
+        if (doc.kind(parent) == NodeKind::Sequence)
+            step.index = int(i);
+        else if (i % 2 == 1)
+            step.key = keyText(doc, kids[i - 1]);
+        else
+            step.key = keyText(doc, child); // a key itself: name it by its text
+        path.push_back(std::move(step));
+        child = parent;
+        parent = doc.node(parent).parent;
+    }
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+QString pathText(const TreePath &path)
+{
+    QString out;
+    for (const PathStep &s : path) {
+        if (s.index >= 0)
+            out += QStringLiteral("[%1]").arg(s.index);
+        else
+            out += (out.isEmpty() ? QString() : QStringLiteral(".")) + QString::fromStdString(s.key);
+    }
+    return out.isEmpty() ? QStringLiteral("(document root)") : out;
+}
+
+namespace {
+
+TreeValue *walk(TreeValue &root, const TreePath &path, std::size_t steps, QString *error)
+{
+    TreeValue *at = &root;
+    for (std::size_t i = 0; i < steps; ++i) {
+        const PathStep &s = path[i];
+        TreeValue *next = nullptr;
+        if (s.index >= 0 && at->kind == TreeValue::Kind::Sequence && s.index < int(at->items.size()))
+            next = &at->items[std::size_t(s.index)];
+        else if (s.index < 0 && at->kind == TreeValue::Kind::Mapping)
+            next = at->find(s.key);
+        if (!next) {
+            *error = QStringLiteral("%1 does not exist")
+                         .arg(pathText(TreePath(path.begin(), path.begin() + i + 1)));
+            return nullptr;
+        }
+        at = next;
+    }
+    return at;
+}
+
+} // namespace
+
+bool applyChange(TreeValue &root, const TreeChange &change, QString *error)
+{
+    const TreePath &p = change.path;
+    const bool toParent = change.op != TreeChange::Op::Append && change.op != TreeChange::Op::Replace;
+    if (toParent && p.empty()) {
+        *error = QStringLiteral("empty path");
+        return false;
+    }
+    TreeValue *at = walk(root, p, toParent ? p.size() - 1 : p.size(), error);
+    if (!at)
+        return false;
+    switch (change.op) {
+    case TreeChange::Op::Set:
+        if (TreeValue *v = at->find(p.back().key))
+            *v = change.value;
+        else if (at->kind == TreeValue::Kind::Mapping)
+            at->entries.emplace_back(p.back().key, change.value);
+        else if (at->kind == TreeValue::Kind::Null && at->anchor.empty()) {
+            *at = TreeValue::mapping({{p.back().key, change.value}});
+        } else {
+            *error = QStringLiteral("%1 is not a mapping").arg(pathText(TreePath(p.begin(), p.end() - 1)));
+            return false;
+        }
+        return true;
+    case TreeChange::Op::Remove: {
+        auto &e = at->entries;
+        const auto it =
+            std::find_if(e.begin(), e.end(), [&](const auto &x) { return x.first == p.back().key; });
+        if (it == e.end()) {
+            *error = QStringLiteral("%1 does not exist").arg(pathText(p));
+            return false;
+        }
+        e.erase(it);
+        return true;
+    }
+    case TreeChange::Op::Append:
+        if (at->kind == TreeValue::Kind::Null)
+            at->kind = TreeValue::Kind::Sequence;
+        if (at->kind != TreeValue::Kind::Sequence) {
+            *error = QStringLiteral("%1 is not a sequence").arg(pathText(p));
+            return false;
+        }
+        at->items.push_back(change.value);
+        return true;
+    case TreeChange::Op::RemoveItem:
+        if (at->kind != TreeValue::Kind::Sequence || p.back().index < 0 ||
+            p.back().index >= int(at->items.size())) {
+            *error = QStringLiteral("%1 does not exist").arg(pathText(p));
+            return false;
+        }
+        at->items.erase(at->items.begin() + p.back().index);
+        return true;
+    case TreeChange::Op::Replace:
+        *at = change.value;
+        return true;
+    }
+    return false;
+}
+
+namespace {
+
+QString describe(const TreeValue &v)
+{
+    switch (v.kind) {
+    case TreeValue::Kind::Null:
+        return QStringLiteral("null");
+    case TreeValue::Kind::Scalar:
+        return v.plain ? QString::fromStdString(v.text)
+                       : QStringLiteral("\"%1\"").arg(QString::fromStdString(v.text));
+    case TreeValue::Kind::Alias:
+        return QStringLiteral("*") + QString::fromStdString(v.text);
+    case TreeValue::Kind::Sequence:
+        return QStringLiteral("a sequence of %1").arg(v.items.size());
+    case TreeValue::Kind::Mapping:
+        return QStringLiteral("a mapping of %1").arg(v.entries.size());
+    }
+    return {};
+}
+
+bool same(const TreeValue &a, const TreeValue &b, TreePath &at, QString *where)
+{
+    auto fail = [&](const QString &what) {
+        if (where)
+            *where = QStringLiteral("%1: %2").arg(pathText(at), what);
+        return false;
+    };
+    if (a.kind != b.kind || a.text != b.text || a.plain != b.plain || a.tagged != b.tagged)
+        return fail(QStringLiteral("expected %1, found %2").arg(describe(a), describe(b)));
+    if (a.anchor != b.anchor)
+        return fail(QStringLiteral("anchor &%1 became &%2")
+                        .arg(QString::fromStdString(a.anchor), QString::fromStdString(b.anchor)));
+    if (a.items.size() != b.items.size())
+        return fail(QStringLiteral("expected %1 items, found %2").arg(a.items.size()).arg(b.items.size()));
+    for (std::size_t i = 0; i < a.items.size(); ++i) {
+        at.push_back({{}, int(i)});
+        if (!same(a.items[i], b.items[i], at, where))
+            return false;
+        at.pop_back();
+    }
+    if (a.entries.size() != b.entries.size())
+        return fail(QStringLiteral("expected %1 keys, found %2").arg(a.entries.size()).arg(b.entries.size()));
+    using E = const std::pair<std::string, TreeValue> *;
+    std::vector<E> ea, eb;
+    for (const auto &e : a.entries)
+        ea.push_back(&e);
+    for (const auto &e : b.entries)
+        eb.push_back(&e);
+    auto byKey = [](E x, E y) { return x->first < y->first; };
+    std::stable_sort(ea.begin(), ea.end(), byKey);
+    std::stable_sort(eb.begin(), eb.end(), byKey);
+    for (std::size_t i = 0; i < ea.size(); ++i) {
+        if (ea[i]->first != eb[i]->first) {
+            const bool missing = ea[i]->first < eb[i]->first;
+            return fail(missing
+                            ? QStringLiteral("key %1 is missing").arg(QString::fromStdString(ea[i]->first))
+                            : QStringLiteral("unexpected key %1").arg(QString::fromStdString(eb[i]->first)));
+        }
+        at.push_back({ea[i]->first, -1});
+        if (!same(ea[i]->second, eb[i]->second, at, where))
+            return false;
+        at.pop_back();
+    }
+    return true;
+}
+
+} // namespace
+
+bool sameTree(const TreeValue &a, const TreeValue &b, QString *where)
+{
+    TreePath at;
+    return same(a, b, at, where);
+}
+
+} // namespace deadbolt::edit

@@ -1,0 +1,107 @@
+#include "io/filesaver.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace deadbolt {
+
+QByteArray contentFingerprint(const std::string &bytes)
+{
+    return QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())),
+                                    QCryptographicHash::Sha256);
+}
+
+namespace {
+
+// The file a save must write: a symlink's final target (so the link itself survives),
+// else the path itself.
+QString resolveTarget(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isSymLink())
+        return path;
+    const QString canonical = info.canonicalFilePath();
+    if (!canonical.isEmpty())
+        return canonical;
+    // A dangling link: write where it points, creating that file.
+    return info.symLinkTarget();
+}
+
+QByteArray fingerprintOnDisk(const QString &path, bool *exists, QString *error)
+{
+    QFile f(path);
+    *exists = f.exists();
+    if (!*exists)
+        return {};
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return {};
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&f)) {
+        *error = f.errorString();
+        return {};
+    }
+    return hash.result();
+}
+
+} // namespace
+
+SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOptions &options)
+{
+    SaveResult result;
+    const QString target = resolveTarget(path);
+    result.writtenPath = target;
+    if (!options.expectedFingerprint.isEmpty() && !options.force) {
+        bool exists = false;
+        QString readError;
+        const QByteArray now = fingerprintOnDisk(target, &exists, &readError);
+        if (!readError.isEmpty()) {
+            result.error = QStringLiteral("%1: cannot read it to check for changes: %2").arg(path, readError);
+            return result;
+        }
+        if (!exists || now != options.expectedFingerprint) {
+            result.changedOnDisk = true;
+            result.error =
+                exists ? QStringLiteral("%1 changed on disk since it was read; reload it, or force the save "
+                                        "to overwrite those changes")
+                             .arg(path)
+                       : QStringLiteral("%1 was removed or renamed since it was read; force the save to "
+                                        "write it again")
+                             .arg(path);
+            return result;
+        }
+    }
+    const QFileInfo before(target);
+    const QFileDevice::Permissions permissions =
+        before.exists() ? before.permissions() : QFileDevice::Permissions();
+
+    QSaveFile file(target);
+    // Never fall back to writing the file in place: that is what makes a failed save safe.
+    file.setDirectWriteFallback(false);
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.error = QStringLiteral("%1: cannot save: %2").arg(path, file.errorString());
+        return result;
+    }
+    const qint64 written = file.write(bytes.data(), qint64(bytes.size()));
+    if (written != qint64(bytes.size())) {
+        result.error = QStringLiteral("%1: cannot save: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return result;
+    }
+    if (!file.commit()) {
+        result.error = QStringLiteral("%1: cannot save: %2").arg(path, file.errorString());
+        return result;
+    }
+    // QSaveFile creates the new file with default permissions on some platforms; restore
+    // the original ones so an executable bit or a private 0600 file stays as it was.
+    if (before.exists() && QFileInfo(target).permissions() != permissions)
+        QFile::setPermissions(target, permissions);
+    result.ok = true;
+    result.fingerprint = contentFingerprint(bytes);
+    return result;
+}
+
+} // namespace deadbolt

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <string>
+
+namespace deadbolt {
+
+// The fingerprint of a file's content as it was read: SHA-256 of the bytes. A save compares
+// it with what is on disk now to notice a change made behind the editor's back.
+QByteArray contentFingerprint(const std::string &bytes);
+
+struct SaveOptions
+{
+    QByteArray expectedFingerprint; // of the bytes last read; empty: do not check
+    bool force = false;             // overwrite even when the file changed on disk
+};
+
+struct SaveResult
+{
+    bool ok = false;
+    QString error;              // a sentence naming the file and the reason
+    QString writtenPath;        // the file actually written (a symlink's target)
+    QByteArray fingerprint;     // of the bytes now on disk
+    bool changedOnDisk = false; // refused because the file changed since it was read
+};
+
+// Writes bytes to path atomically (QSaveFile: a temporary file in the same folder, renamed
+// over the original on success), so a failure at any point (read-only folder, permission
+// denied, disk full) leaves the original intact. The file's permissions are kept. When path
+// is a symlink the link stays and its target is written.
+SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOptions &options = {});
+
+} // namespace deadbolt
