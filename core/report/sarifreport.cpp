@@ -1,5 +1,7 @@
 #include "report/sarifreport.h"
 
+#include "policy/ruleids.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,9 +26,9 @@ QString sarifLevel(Severity s)
     return QStringLiteral("note");
 }
 
-// Rules are collected from what the run found: the policy owns the rule ids, and a SARIF
-// consumer only needs the ones its results reference. The first message and hint seen
-// describe the rule; messages name the workload, so the description strips nothing.
+// Rules are collected from what the run found: a SARIF consumer only needs the ones its
+// results reference. Known ids take name, summary and default level from policy/ruleids.h;
+// others (parse and load errors) are described by their first message.
 struct RuleInfo
 {
     QString description;
@@ -36,15 +38,26 @@ struct RuleInfo
 
 QJsonObject ruleJson(const QString &id, const RuleInfo &info)
 {
-    const QString help = info.help.isEmpty() ? info.description : info.help;
+    QString name = id;
+    QString description = info.description;
+    Severity severity = info.severity;
+    if (const rules::RuleInfo *known = rules::find(id)) {
+        name = QString::fromLatin1(known->name);
+        description = QString::fromUtf8(known->summary);
+        severity = known->severity;
+    } else if (id == QLatin1String("parse")) {
+        description = QStringLiteral("The file is not valid YAML");
+    } else if (id == QLatin1String("load")) {
+        description = QStringLiteral("The file could not be read");
+    }
+    const QString help = info.help.isEmpty() ? description : description + QStringLiteral(". ") + info.help;
     return QJsonObject{
         {QStringLiteral("id"), id},
-        {QStringLiteral("name"), id},
-        {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), info.description}}},
-        {QStringLiteral("fullDescription"), QJsonObject{{QStringLiteral("text"), info.description}}},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), description}}},
         {QStringLiteral("help"), QJsonObject{{QStringLiteral("text"), help}}},
         {QStringLiteral("defaultConfiguration"),
-         QJsonObject{{QStringLiteral("level"), sarifLevel(info.severity)}}},
+         QJsonObject{{QStringLiteral("level"), sarifLevel(severity)}}},
     };
 }
 
@@ -75,14 +88,14 @@ QJsonObject resultJson(const Diagnostic &d, const QString &uri)
 
 QJsonObject sarifReport(const QVector<Analysis> &analyses, const QDir &baseDir)
 {
-    QMap<QString, RuleInfo> rules; // sorted by id: stable output
+    QMap<QString, RuleInfo> ruleInfos; // sorted by id: stable output
     QJsonArray results;
     auto add = [&](const Diagnostic &d, const QString &uri) {
         Diagnostic copy = d;
         if (copy.rule.isEmpty())
             copy.rule = QStringLiteral("error");
-        if (!rules.contains(copy.rule))
-            rules.insert(copy.rule, RuleInfo{copy.message, copy.hint, copy.severity});
+        if (!ruleInfos.contains(copy.rule))
+            ruleInfos.insert(copy.rule, RuleInfo{copy.message, copy.hint, copy.severity});
         results.append(resultJson(copy, uri));
     };
     for (const Analysis &a : analyses) {
@@ -98,7 +111,7 @@ QJsonObject sarifReport(const QVector<Analysis> &analyses, const QDir &baseDir)
         }
     }
     QJsonArray ruleArray;
-    for (auto it = rules.cbegin(); it != rules.cend(); ++it)
+    for (auto it = ruleInfos.cbegin(); it != ruleInfos.cend(); ++it)
         ruleArray.append(ruleJson(it.key(), it.value()));
     const QString version = QCoreApplication::applicationVersion().isEmpty()
                                 ? QStringLiteral("0.1.0")

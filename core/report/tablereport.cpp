@@ -8,6 +8,11 @@ namespace deadbolt {
 
 namespace {
 
+QString plural(int n, const QString &noun)
+{
+    return QStringLiteral("%1 %2%3").arg(n).arg(noun, n == 1 ? QString() : QStringLiteral("s"));
+}
+
 QString shortKind(PathKind kind)
 {
     switch (kind) {
@@ -57,13 +62,11 @@ QString findingsCell(const Workload &w)
     }
     QStringList parts;
     if (errors)
-        parts << QStringLiteral("%1 error%2").arg(errors).arg(errors == 1 ? QString() : QStringLiteral("s"));
+        parts << plural(errors, QStringLiteral("error"));
     if (warnings)
-        parts << QStringLiteral("%1 warning%2")
-                     .arg(warnings)
-                     .arg(warnings == 1 ? QString() : QStringLiteral("s"));
+        parts << plural(warnings, QStringLiteral("warning"));
     if (notes)
-        parts << QStringLiteral("%1 note%2").arg(notes).arg(notes == 1 ? QString() : QStringLiteral("s"));
+        parts << plural(notes, QStringLiteral("note"));
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral(", "));
 }
 
@@ -163,15 +166,15 @@ QString tableReport(const QVector<Analysis> &analyses)
     }
     if (analyses.size() > 1) {
         const CheckSummary s = summarize(analyses);
-        out += QStringLiteral("\n%1 files (%2 skipped, %3 with errors): %4 of %5 workloads immutable, "
-                              "%6 errors, %7 warnings\n")
-                   .arg(s.files)
-                   .arg(s.skipped)
-                   .arg(s.failed)
-                   .arg(s.readOnly())
-                   .arg(s.workloads)
-                   .arg(s.errors)
-                   .arg(s.warnings);
+        out +=
+            QStringLiteral("\n%1 files (%2 skipped, %3 with errors): %4 of %5 workloads immutable, %6, %7\n")
+                .arg(s.files)
+                .arg(s.skipped)
+                .arg(s.failed)
+                .arg(s.readOnly())
+                .arg(s.workloads)
+                .arg(plural(s.errors, QStringLiteral("error")),
+                     plural(s.warnings, QStringLiteral("warning")));
     }
     return out;
 }
