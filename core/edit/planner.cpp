@@ -119,9 +119,10 @@ std::string Planner::scalar(const TreeValue &v) const
         return "null";
     if (v.plain)
         return v.text;
-    std::string out(1, m_style.quote);
+    const char quote = v.quote ? v.quote : m_style.quote;
+    std::string out(1, quote);
     for (char c : v.text) {
-        if (m_style.quote == '\'') {
+        if (quote == '\'') {
             out += c == '\'' ? std::string("''") : std::string(1, c);
         } else if (c == '"' || c == '\\') {
             out += '\\';
@@ -130,7 +131,7 @@ std::string Planner::scalar(const TreeValue &v) const
             out += c;
         }
     }
-    out += m_style.quote;
+    out += quote;
     return out;
 }
 

@@ -24,6 +24,7 @@ struct TreeValue
     std::vector<TreeValue> items;                           // sequences
     std::vector<std::pair<std::string, TreeValue>> entries; // mappings, key as its text
     std::string raw; // when planning: existing text to write verbatim (not compared)
+    char quote = 0;  // when planning: the quote to use when not plain (0: the file's)
 
     static TreeValue scalar(std::string text, bool plain = true);
     static TreeValue mapping(std::vector<std::pair<std::string, TreeValue>> entries = {});
