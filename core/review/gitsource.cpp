@@ -1,0 +1,282 @@
+#include "review/gitsource.h"
+
+#include "io/fileloader.h"
+#include "review/reviewsources.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMap>
+#include <QProcess>
+#include <QSet>
+
+namespace deadbolt {
+
+namespace {
+
+constexpr int GitTimeoutMs = 120000;
+
+QStringList splitNul(const QByteArray &out)
+{
+    QStringList names;
+    for (const QByteArray &part : out.split('\0'))
+        if (!part.isEmpty())
+            names.append(QString::fromUtf8(part));
+    return names;
+}
+
+bool isYamlName(const QString &name)
+{
+    return name.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive) ||
+           name.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive);
+}
+
+// Like findYamlFiles: hidden folders (.github, .cache) hold CI files, not deployments.
+bool isHidden(const QString &name)
+{
+    for (const QString &part : name.split(QLatin1Char('/')))
+        if (part.startsWith(QLatin1Char('.')))
+            return true;
+    return false;
+}
+
+Diagnostic gitError(const QString &message, const QString &file = {})
+{
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.rule = QStringLiteral("load");
+    d.file = file;
+    d.message = message;
+    return d;
+}
+
+} // namespace
+
+bool GitRepository::run(const QStringList &args, QByteArray *out, QString *error) const
+{
+    QProcess git;
+    git.setWorkingDirectory(m_workDir);
+    // Messages are quoted in errors; keep them in one language, and never prompt.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+    git.setProcessEnvironment(env);
+    git.start(QStringLiteral("git"), args);
+    if (!git.waitForStarted()) {
+        *error =
+            QStringLiteral("git could not be run (%1); is it installed and on PATH?").arg(git.errorString());
+        return false;
+    }
+    git.closeWriteChannel();
+    if (!git.waitForFinished(GitTimeoutMs) || git.exitStatus() != QProcess::NormalExit) {
+        git.kill();
+        *error = QStringLiteral("git %1 did not finish").arg(args.value(0));
+        return false;
+    }
+    *out = git.readAllStandardOutput();
+    if (git.exitCode() != 0) {
+        *error = QString::fromUtf8(git.readAllStandardError()).trimmed();
+        return false;
+    }
+    return true;
+}
+
+GitRepository GitRepository::open(const QString &workDir, QString *error)
+{
+    GitRepository repo;
+    repo.m_workDir = QFileInfo(workDir).absoluteFilePath();
+    QByteArray out;
+    QString gitMessage;
+    if (!repo.run({QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel")}, &out, &gitMessage)) {
+        *error = gitMessage.startsWith(QLatin1String("git could not be run"))
+                     ? gitMessage
+                     : QStringLiteral("%1 is not in a git repository")
+                           .arg(QDir::toNativeSeparators(repo.m_workDir));
+        return repo;
+    }
+    repo.m_root = QString::fromUtf8(out).trimmed();
+    return repo;
+}
+
+QString GitRepository::resolve(const QString &revision, QString *error) const
+{
+    QByteArray out;
+    QString gitMessage;
+    // --end-of-options: a revision that starts with "-" is a name, never an option.
+    if (revision.isEmpty() ||
+        !run({QStringLiteral("rev-parse"), QStringLiteral("--verify"), QStringLiteral("--quiet"),
+              QStringLiteral("--end-of-options"), revision + QStringLiteral("^{commit}")},
+             &out, &gitMessage)) {
+        *error = gitMessage.startsWith(QLatin1String("git could not be run"))
+                     ? gitMessage
+                     : QStringLiteral("unknown revision '%1' in %2").arg(revision, m_root);
+        return {};
+    }
+    return QString::fromUtf8(out).trimmed();
+}
+
+QString GitRepository::mergeBase(const QString &a, const QString &b, QString *error) const
+{
+    QByteArray out;
+    QString gitMessage;
+    if (!run({QStringLiteral("merge-base"), a, b}, &out, &gitMessage)) {
+        *error = QStringLiteral("%1 and %2 have no common ancestor").arg(a, b);
+        return {};
+    }
+    return QString::fromUtf8(out).trimmed();
+}
+
+QStringList GitRepository::filesAt(const QString &commit, const QStringList &pathspecs, QString *error) const
+{
+    QByteArray out;
+    QStringList args{QStringLiteral("ls-tree"),     QStringLiteral("-r"),          QStringLiteral("-z"),
+                     QStringLiteral("--name-only"), QStringLiteral("--full-name"), commit,
+                     QStringLiteral("--")};
+    if (!run(args + (pathspecs.isEmpty() ? QStringList{QStringLiteral(".")} : pathspecs), &out, error))
+        return {};
+    return splitNul(out);
+}
+
+QStringList GitRepository::trackedFiles(const QStringList &pathspecs, QString *error) const
+{
+    QByteArray out;
+    QStringList args{QStringLiteral("ls-files"), QStringLiteral("-z"), QStringLiteral("--full-name"),
+                     QStringLiteral("--")};
+    if (!run(args + (pathspecs.isEmpty() ? QStringList{QStringLiteral(".")} : pathspecs), &out, error))
+        return {};
+    return splitNul(out);
+}
+
+bool GitRepository::readFile(const QString &commit, const QString &name, std::string *bytes,
+                             QString *error) const
+{
+    // cat-file gives the blob's bytes as committed: `git show` could run textconv filters.
+    QByteArray out;
+    QString gitMessage;
+    if (!run({QStringLiteral("cat-file"), QStringLiteral("blob"), commit + QLatin1Char(':') + name}, &out,
+             &gitMessage)) {
+        *error = QStringLiteral("%1:%2 could not be read: %3").arg(commit.left(12), name, gitMessage);
+        return false;
+    }
+    if (out.size() > MaxFileSize) {
+        *error =
+            QStringLiteral("%1:%2 is larger than %3 MB").arg(commit.left(12), name).arg(MaxFileSize >> 20);
+        return false;
+    }
+    bytes->assign(out.constData(), std::size_t(out.size()));
+    return true;
+}
+
+Review reviewGit(const QString &workDir, const QString &range, const QStringList &paths)
+{
+    Review review;
+    QString beforeRev = range;
+    QString afterRev;
+    bool fromMergeBase = false;
+    if (const qsizetype dots = range.indexOf(QLatin1String("...")); dots >= 0) {
+        beforeRev = range.left(dots);
+        afterRev = range.mid(dots + 3);
+        fromMergeBase = true;
+    } else if (const qsizetype two = range.indexOf(QLatin1String("..")); two >= 0) {
+        beforeRev = range.left(two);
+        afterRev = range.mid(two + 2);
+    }
+    // "A.." means A..HEAD, as in git itself.
+    if ((fromMergeBase || range.contains(QLatin1String(".."))) && afterRev.isEmpty())
+        afterRev = QStringLiteral("HEAD");
+    if (beforeRev.isEmpty())
+        beforeRev = QStringLiteral("HEAD");
+    review.beforeLabel = beforeRev;
+    review.afterLabel = afterRev.isEmpty() ? QStringLiteral("working tree") : afterRev;
+
+    QString error;
+    const GitRepository repo = GitRepository::open(workDir, &error);
+    if (!repo.isValid()) {
+        review.errors.append(gitError(error));
+        return review;
+    }
+    QString beforeCommit = repo.resolve(beforeRev, &error);
+    const QString afterCommit = afterRev.isEmpty() ? QString() : repo.resolve(afterRev, &error);
+    if (beforeCommit.isEmpty() || (!afterRev.isEmpty() && afterCommit.isEmpty())) {
+        review.errors.append(gitError(error));
+        return review;
+    }
+    if (fromMergeBase) {
+        beforeCommit = repo.mergeBase(beforeCommit, afterCommit, &error);
+        if (beforeCommit.isEmpty()) {
+            review.errors.append(gitError(error));
+            return review;
+        }
+    }
+
+    // Paths named on the command line are kept whatever their suffix; found ones must be YAML.
+    const QDir work(repo.workDir());
+    const QDir root(repo.root());
+    QSet<QString> explicitNames;
+    for (const QString &p : paths) {
+        const QFileInfo info(work.absoluteFilePath(p));
+        if (!info.isDir())
+            explicitNames.insert(
+                root.relativeFilePath(info.exists() ? info.canonicalFilePath() : info.absoluteFilePath()));
+    }
+    const QStringList beforeNames = repo.filesAt(beforeCommit, paths, &error);
+    if (!error.isEmpty()) {
+        review.errors.append(gitError(error));
+        return review;
+    }
+    const QStringList afterNames =
+        afterRev.isEmpty() ? repo.trackedFiles(paths, &error) : repo.filesAt(afterCommit, paths, &error);
+    if (!error.isEmpty()) {
+        review.errors.append(gitError(error));
+        return review;
+    }
+    auto wanted = [&](const QString &name) {
+        return explicitNames.contains(name) || (isYamlName(name) && !isHidden(name));
+    };
+    QMap<QString, std::pair<bool, bool>> names; // sorted: stable report order
+    for (const QString &n : beforeNames)
+        if (wanted(n))
+            names[n].first = true;
+    for (const QString &n : afterNames)
+        if (wanted(n))
+            names[n].second = true;
+    // A named file on disk counts even when git does not track it yet.
+    if (afterRev.isEmpty())
+        for (const QString &n : explicitNames)
+            if (QFileInfo(root.filePath(n)).isFile())
+                names[n].second = true;
+    for (const QString &n : explicitNames)
+        if (!names.contains(n))
+            review.errors.append(gitError(
+                QStringLiteral("%1: not in %2 nor in %3")
+                    .arg(work.relativeFilePath(root.filePath(n)), review.beforeLabel, review.afterLabel)));
+
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        const QString &name = it.key();
+        error.clear();
+        FileReview file;
+        file.path = work.relativeFilePath(root.filePath(name));
+        file.before.label = beforeRev + QLatin1Char(':') + file.path;
+        file.after.label = afterRev.isEmpty() ? file.path : afterRev + QLatin1Char(':') + file.path;
+        if (it->first) {
+            file.before.present = repo.readFile(beforeCommit, name, &file.before.text, &error);
+            if (!file.before.present)
+                file.errors.append(gitError(error, file.before.label));
+        }
+        if (afterRev.isEmpty()) {
+            // Deleted from disk but still tracked: removed, as `git diff` shows it.
+            file.after = readSideFromDisk(root.filePath(name), file.after.label, &error);
+            if (!error.isEmpty())
+                file.errors.append(gitError(error, file.after.label));
+        } else if (it->second) {
+            file.after.present = repo.readFile(afterCommit, name, &file.after.text, &error);
+            if (!file.after.present)
+                file.errors.append(gitError(error, file.after.label));
+        }
+        if (file.errors.isEmpty())
+            analyzeFileReview(file);
+        review.files.append(std::move(file));
+    }
+    return review;
+}
+
+} // namespace deadbolt

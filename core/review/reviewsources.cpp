@@ -1,0 +1,115 @@
+#include "review/reviewsources.h"
+
+#include "io/fileloader.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMap>
+
+namespace deadbolt {
+
+namespace {
+
+Diagnostic loadError(const QString &file, const QString &message)
+{
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.rule = QStringLiteral("load");
+    d.file = file;
+    d.message = message;
+    return d;
+}
+
+void addSide(FileReview &file, ReviewSide &side, const QString &path)
+{
+    QString error;
+    side = readSideFromDisk(path, path, &error);
+    if (!error.isEmpty())
+        file.errors.append(loadError(path, error));
+}
+
+} // namespace
+
+ReviewSide readSideFromDisk(const QString &path, const QString &label, QString *error)
+{
+    ReviewSide side;
+    side.label = label;
+    if (!QFileInfo::exists(path))
+        return side;
+    if (!readFileBytes(path, &side.text, error))
+        return side;
+    side.present = true;
+    side.diskPath = path;
+    return side;
+}
+
+Review reviewFiles(const QString &oldFile, const QString &newFile)
+{
+    Review review;
+    review.beforeLabel = oldFile;
+    review.afterLabel = newFile;
+    FileReview file;
+    file.path = newFile;
+    addSide(file, file.before, oldFile);
+    addSide(file, file.after, newFile);
+    // Two named files must both exist: a missing one is a typo, not an added file.
+    for (const QString &path : {oldFile, newFile})
+        if (!QFileInfo::exists(path))
+            file.errors.append(loadError(path, QStringLiteral("%1: no such file").arg(path)));
+    if (file.errors.isEmpty())
+        analyzeFileReview(file);
+    review.files.append(std::move(file));
+    return review;
+}
+
+Review reviewDirectories(const QString &oldDir, const QString &newDir)
+{
+    Review review;
+    review.beforeLabel = oldDir;
+    review.afterLabel = newDir;
+    // Sorted by relative path: the reports list files in a stable order.
+    QMap<QString, std::pair<QString, QString>> pairs;
+    const QDir oldBase(oldDir);
+    const QDir newBase(newDir);
+    // Relative paths from absolute ones: QDir("a").relativeFilePath("a/x.yml") is not "x.yml".
+    const QDir oldAbsolute(oldBase.absolutePath());
+    const QDir newAbsolute(newBase.absolutePath());
+    for (const QString &f : findYamlFiles(oldDir))
+        pairs[oldAbsolute.relativeFilePath(QFileInfo(f).absoluteFilePath())].first = f;
+    for (const QString &f : findYamlFiles(newDir))
+        pairs[newAbsolute.relativeFilePath(QFileInfo(f).absoluteFilePath())].second = f;
+    for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {
+        FileReview file;
+        file.path = it.key();
+        file.before.label = oldBase.filePath(it.key());
+        file.after.label = newBase.filePath(it.key());
+        if (!it->first.isEmpty())
+            addSide(file, file.before, it->first);
+        if (!it->second.isEmpty())
+            addSide(file, file.after, it->second);
+        if (file.errors.isEmpty())
+            analyzeFileReview(file);
+        review.files.append(std::move(file));
+    }
+    return review;
+}
+
+Review reviewPaths(const QString &oldPath, const QString &newPath)
+{
+    const QFileInfo a(oldPath);
+    const QFileInfo b(newPath);
+    if (a.isDir() && b.isDir())
+        return reviewDirectories(oldPath, newPath);
+    if (a.isDir() != b.isDir() && a.exists() && b.exists()) {
+        Review review;
+        review.beforeLabel = oldPath;
+        review.afterLabel = newPath;
+        review.errors.append(loadError(
+            QString(),
+            QStringLiteral("cannot compare a directory with a file: %1 and %2").arg(oldPath, newPath)));
+        return review;
+    }
+    return reviewFiles(oldPath, newPath);
+}
+
+} // namespace deadbolt
