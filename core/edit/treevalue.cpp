@@ -257,8 +257,6 @@ bool same(const TreeValue &a, const TreeValue &b, TreePath &at, QString *where)
             return false;
         at.pop_back();
     }
-    if (a.entries.size() != b.entries.size())
-        return fail(QStringLiteral("expected %1 keys, found %2").arg(a.entries.size()).arg(b.entries.size()));
     using E = const std::pair<std::string, TreeValue> *;
     std::vector<E> ea, eb;
     for (const auto &e : a.entries)
@@ -268,13 +266,13 @@ bool same(const TreeValue &a, const TreeValue &b, TreePath &at, QString *where)
     auto byKey = [](E x, E y) { return x->first < y->first; };
     std::stable_sort(ea.begin(), ea.end(), byKey);
     std::stable_sort(eb.begin(), eb.end(), byKey);
-    for (std::size_t i = 0; i < ea.size(); ++i) {
-        if (ea[i]->first != eb[i]->first) {
-            const bool missing = ea[i]->first < eb[i]->first;
-            return fail(missing
-                            ? QStringLiteral("key %1 is missing").arg(QString::fromStdString(ea[i]->first))
-                            : QStringLiteral("unexpected key %1").arg(QString::fromStdString(eb[i]->first)));
-        }
+    for (std::size_t i = 0; i < std::max(ea.size(), eb.size()); ++i) {
+        const bool missing = i >= eb.size() || (i < ea.size() && ea[i]->first < eb[i]->first);
+        const bool unexpected = i >= ea.size() || (i < eb.size() && eb[i]->first < ea[i]->first);
+        if (missing)
+            return fail(QStringLiteral("key %1 is missing").arg(QString::fromStdString(ea[i]->first)));
+        if (unexpected)
+            return fail(QStringLiteral("unexpected key %1").arg(QString::fromStdString(eb[i]->first)));
         at.push_back({ea[i]->first, -1});
         if (!same(ea[i]->second, eb[i]->second, at, where))
             return false;
