@@ -32,8 +32,9 @@ inline constexpr char EmptyDirNoSizeLimit[] = "DB006";
 // DB007 readOnlyRootFilesystem in the pod's securityContext: Kubernetes has no such pod-level
 // field, so it does nothing.
 inline constexpr char PodLevelReadOnly[] = "DB007";
-// DB008 A writable path mounted over an application or system directory (/usr, /bin, /sbin,
-// /lib, /etc or below; /app, /var/www, /var/www/html, /opt, /srv themselves).
+// DB008 A writable path mounted over a whole application or system directory: /, /usr, /bin,
+// /sbin, /lib, /lib64, /etc, /app, /var/www, /opt, /srv (the directory itself; a subdirectory
+// such as /var/www/html or /app/uploads is where applications keep their data).
 inline constexpr char WritableAppDir[] = "DB008";
 // DB009 Two mounts on one target path: Docker and Kubernetes reject it.
 inline constexpr char DuplicateMountTarget[] = "DB009";

@@ -174,12 +174,12 @@ void emptyDirRule(const Workload &w, Diagnostics &out)
 
 bool isAppDir(const QString &target)
 {
+    // The directories themselves, not what is below them: /var/www/html or /app/uploads are
+    // where applications legitimately keep data.
     static const QSet<QString> dirs = {
-        QStringLiteral("/"),        QStringLiteral("/usr"),          QStringLiteral("/usr/local"),
-        QStringLiteral("/bin"),     QStringLiteral("/sbin"),         QStringLiteral("/lib"),
-        QStringLiteral("/lib64"),   QStringLiteral("/etc"),          QStringLiteral("/app"),
-        QStringLiteral("/var/www"), QStringLiteral("/var/www/html"), QStringLiteral("/opt"),
-        QStringLiteral("/srv"),
+        QStringLiteral("/"),        QStringLiteral("/usr"),   QStringLiteral("/bin"), QStringLiteral("/sbin"),
+        QStringLiteral("/lib"),     QStringLiteral("/lib64"), QStringLiteral("/etc"), QStringLiteral("/app"),
+        QStringLiteral("/var/www"), QStringLiteral("/opt"),   QStringLiteral("/srv"),
     };
     return dirs.contains(normalizedTarget(target));
 }
