@@ -1,0 +1,290 @@
+#include "document.h"
+
+#include "commands/edittextcommand.h"
+#include "commands/reloadcommand.h"
+#include "io/fileloader.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QSaveFile>
+#include <QtConcurrent>
+
+namespace deadbolt {
+
+QByteArray fingerprint(const std::string &bytes)
+{
+    return QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())),
+                                    QCryptographicHash::Sha256);
+}
+
+namespace {
+
+Derived derive(std::string bytes, QString path, quint64 generation)
+{
+    Derived d;
+    d.generation = generation;
+    auto parsed = std::make_shared<ParsedFile>(parseText(std::move(bytes), path));
+    if (parsed->ok())
+        d.analysis = analyze(*parsed);
+    else
+        d.analysis.errors = parsed->errors;
+    d.parsed = std::move(parsed);
+    return d;
+}
+
+} // namespace
+
+Document::Document(QObject *parent) : QObject(parent)
+{
+    m_reanalyseTimer.setSingleShot(true);
+    m_reanalyseTimer.setInterval(250);
+    connect(&m_reanalyseTimer, &QTimer::timeout, this, &Document::startAnalysis);
+    connect(&m_watcher, &QFutureWatcher<Derived>::finished, this, &Document::analysisFinished);
+    connect(&m_undoStack, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+Document::~Document()
+{
+    // The reader thread holds its own copy of the text; waiting keeps it from outliving us
+    // while it still reports to m_watcher.
+    m_watcher.waitForFinished();
+}
+
+QString Document::displayName() const
+{
+    return m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
+}
+
+bool Document::load(const QString &path, QString *error)
+{
+    std::string bytes;
+    if (!readFileBytes(path, &bytes, error))
+        return false;
+    setInitialText(std::move(bytes), QFileInfo(path).absoluteFilePath());
+    watch(m_path);
+    return true;
+}
+
+void Document::setInitialText(std::string bytes, const QString &path)
+{
+    m_path = path;
+    m_text = std::move(bytes);
+    m_savedText = m_text;
+    m_savedFingerprint = fingerprint(m_savedText);
+    m_undoStack.clear();
+    ++m_generation;
+    m_loading = true;
+    emit loadingChanged(true);
+    emit filePathChanged();
+    emit textChanged();
+    emit savedTextChanged();
+    startAnalysis();
+}
+
+void Document::startAnalysis()
+{
+    m_reanalyseTimer.stop();
+    if (m_watcher.isRunning()) {
+        // One reader at a time; the newest text is analysed when this one is done.
+        m_analysisQueued = true;
+        return;
+    }
+    m_analysisQueued = false;
+    m_watcher.setFuture(QtConcurrent::run(derive, m_text, m_path, m_generation));
+}
+
+void Document::analysisFinished()
+{
+    if (m_watcher.isCanceled()) {
+        if (m_analysisQueued)
+            startAnalysis();
+        return;
+    }
+    Derived d = m_watcher.result();
+    if (m_analysisQueued || d.generation != m_generation) {
+        // The text moved on while this ran: its offsets are useless for edits.
+        startAnalysis();
+        return;
+    }
+    applyDerived(std::move(d));
+}
+
+void Document::applyDerived(Derived d)
+{
+    const bool wasLoading = m_loading;
+    m_loading = false;
+    const Diagnostics errors = d.parsed && d.parsed->ok() ? Diagnostics() : d.parsed->errors;
+    const bool errorsChanged =
+        errors.size() != m_parseErrors.size() || !errors.isEmpty() || !m_parseErrors.isEmpty();
+    m_parseErrors = errors;
+    if (errors.isEmpty()) {
+        m_derived = std::move(d);
+        emit analysisChanged();
+    } else if (!m_derived.parsed) {
+        // Nothing good yet (the file was broken when opened): show the errors as analysis.
+        m_derived.analysis.path = m_path;
+        m_derived.analysis.errors = errors;
+        emit analysisChanged();
+    }
+    if (errorsChanged)
+        emit parseErrorsChanged();
+    if (wasLoading)
+        emit loadingChanged(false);
+}
+
+bool Document::ensureAnalysisCurrent()
+{
+    if (m_derived.generation == m_generation)
+        return m_parseErrors.isEmpty();
+    m_reanalyseTimer.stop();
+    applyDerived(derive(m_text, m_path, m_generation));
+    return isAnalysisCurrent();
+}
+
+void Document::cancelLoading()
+{
+    if (!m_loading)
+        return;
+    m_watcher.cancel();
+    m_loading = false;
+    emit loadingChanged(false);
+}
+
+bool Document::replaceText(const Replacements &replacements)
+{
+    if (!applyReplacements(m_text, replacements))
+        return false;
+    ++m_generation;
+    emit textChanged();
+    m_reanalyseTimer.start();
+    return true;
+}
+
+void Document::editText(std::string newText)
+{
+    if (newText == m_text)
+        return;
+    m_undoStack.push(new EditTextCommand(this, EditTextCommand::difference(m_text, newText)));
+}
+
+bool Document::pushEdit(QUndoCommand *command)
+{
+    m_undoStack.push(command);
+    return true;
+}
+
+bool Document::save(QString *error)
+{
+    if (m_path.isEmpty()) {
+        *error = tr("The document has no file name yet: use Save As.");
+        return false;
+    }
+    // Refuse to overwrite what someone else wrote since we read the file: the user decides
+    // (Reload or Keep mine) first.
+    std::string onDisk;
+    QString readError;
+    if (QFileInfo::exists(m_path) && readFileBytes(m_path, &onDisk, &readError) &&
+        fingerprint(onDisk) != m_savedFingerprint && !m_forceNextSave) {
+        setChangedOnDisk(true);
+        *error = tr("%1 changed on disk since it was opened. Reload it, or choose Keep mine and save again.")
+                     .arg(displayName());
+        return false;
+    }
+    return saveAs(m_path, error);
+}
+
+bool Document::saveAs(const QString &path, QString *error)
+{
+    // QSaveFile writes a temporary file and renames it over the target: a failed write
+    // leaves the original intact. Writing through a symlink keeps the link.
+    const QString target = QFileInfo(path).isSymLink() ? QFileInfo(path).symLinkTarget() : path;
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("Could not save %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(m_text.data(), qint64(m_text.size()));
+    if (!file.commit()) {
+        *error = tr("Could not save %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const bool renamed = QFileInfo(path).absoluteFilePath() != m_path;
+    if (renamed && m_fileWatcher)
+        m_fileWatcher->removePaths(m_fileWatcher->files());
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_savedText = m_text;
+    m_savedFingerprint = fingerprint(m_text);
+    m_forceNextSave = false;
+    watch(m_path);
+    m_undoStack.setClean();
+    setChangedOnDisk(false);
+    emit savedTextChanged();
+    if (renamed)
+        emit filePathChanged();
+    return true;
+}
+
+bool Document::reloadFromDisk(QString *error)
+{
+    std::string bytes;
+    if (!readFileBytes(m_path, &bytes, error))
+        return false;
+    m_savedText = bytes;
+    m_savedFingerprint = fingerprint(bytes);
+    m_forceNextSave = false;
+    if (bytes != m_text)
+        m_undoStack.push(new ReloadCommand(this, m_text, bytes, tr("Reload from disk")));
+    m_undoStack.setClean();
+    setChangedOnDisk(false);
+    emit savedTextChanged();
+    return true;
+}
+
+void Document::keepMine()
+{
+    m_forceNextSave = true;
+    setChangedOnDisk(false);
+}
+
+void Document::watch(const QString &path)
+{
+    if (!m_fileWatcher) {
+        m_fileWatcher = new QFileSystemWatcher(this);
+        connect(m_fileWatcher, &QFileSystemWatcher::fileChanged, this, &Document::fileChangedOnDisk);
+    }
+    if (!m_fileWatcher->files().contains(path))
+        m_fileWatcher->addPath(path);
+}
+
+void Document::fileChangedOnDisk(const QString &path)
+{
+    // Editors that save by rename make the watcher drop the path: watch it again.
+    if (QFileInfo::exists(path))
+        watch(path);
+    std::string bytes;
+    QString error;
+    if (!readFileBytes(path, &bytes, &error)) {
+        setChangedOnDisk(true);
+        return;
+    }
+    if (fingerprint(bytes) == m_savedFingerprint)
+        return; // our own save, or a touch
+    if (!isModified()) {
+        QString ignored;
+        reloadFromDisk(&ignored);
+        return;
+    }
+    setChangedOnDisk(true);
+}
+
+void Document::setChangedOnDisk(bool changed)
+{
+    if (m_changedOnDisk == changed)
+        return;
+    m_changedOnDisk = changed;
+    emit changedOnDiskChanged(changed);
+}
+
+} // namespace deadbolt

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "edit/replacement.h"
+#include "model/analyzer.h"
+
+#include <QByteArray>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+#include <QUndoStack>
+#include <memory>
+#include <string>
+
+class QFileSystemWatcher;
+
+namespace deadbolt {
+
+// What the reader thread derives from one version of the text.
+struct Derived
+{
+    quint64 generation = 0;
+    std::shared_ptr<const ParsedFile> parsed;
+    Analysis analysis;
+};
+
+// One open file: the text (the truth), its undo history and everything derived from it
+// (DESIGN.md, "The text is the truth"). Views observe it; they never change the text
+// themselves. Every change goes through a command on undoStack(), whose redo/undo call
+// replaceText(), so that form edits, typing and reloads share one history.
+class Document : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Document(QObject *parent = nullptr);
+    ~Document() override;
+
+    // Reads the file and starts analysing it off the GUI thread (analysisChanged follows).
+    bool load(const QString &path, QString *error);
+    // For tests and new documents: text that is not (yet) on disk.
+    void setInitialText(std::string bytes, const QString &path);
+
+    QString filePath() const { return m_path; }
+    QString displayName() const;
+    const std::string &text() const { return m_text; }
+    const std::string &savedText() const { return m_savedText; }
+    QUndoStack *undoStack() { return &m_undoStack; }
+    bool isModified() const { return !m_undoStack.isClean(); }
+    bool changedOnDisk() const { return m_changedOnDisk; }
+    quint64 generation() const { return m_generation; }
+
+    // The last analysis of a text that parsed. While the current text has a parse error it
+    // stays the previous good one (views keep their rows), and parseErrors() says why.
+    const Analysis &analysis() const { return m_derived.analysis; }
+    const ParsedFile *parsed() const { return m_derived.parsed.get(); }
+    const Diagnostics &parseErrors() const { return m_parseErrors; }
+    bool isLoading() const { return m_loading; }
+    // True when analysis() describes text() exactly, so its offsets may be used to edit.
+    bool isAnalysisCurrent() const { return m_derived.generation == m_generation && m_parseErrors.isEmpty(); }
+    // Derives synchronously when the analysis is behind the text (before an edit needs offsets).
+    bool ensureAnalysisCurrent();
+    // Stops waiting for a running analysis (the big-file Cancel button); the text stays.
+    void cancelLoading();
+
+    // Called by commands only. Returns false (text untouched) when the replacements do
+    // not fit the text.
+    bool replaceText(const Replacements &replacements);
+
+    // Pushes an "Edit text" command turning text() into newText (typing in the YAML view).
+    void editText(std::string newText);
+    // Pushes a named command of the given kind; returns false and sets *error when the
+    // replacements do not apply.
+    bool pushEdit(QUndoCommand *command);
+
+    bool save(QString *error);
+    bool saveAs(const QString &path, QString *error);
+    // Replaces the text with the file's current content as one undoable step.
+    bool reloadFromDisk(QString *error);
+    // The user chose to keep the editor's text over a changed file ("Keep mine").
+    void keepMine();
+
+    // Debounce for re-analysis after a text change; 0 in tests that want it immediate.
+    void setAnalysisDelay(int ms) { m_reanalyseTimer.setInterval(ms); }
+
+signals:
+    void textChanged();
+    void analysisChanged();
+    void parseErrorsChanged();
+    void loadingChanged(bool loading);
+    void modifiedChanged(bool modified);
+    void filePathChanged();
+    void changedOnDiskChanged(bool changed);
+    void savedTextChanged();
+
+private:
+    void startAnalysis();
+    void analysisFinished();
+    void applyDerived(Derived derived);
+    void fileChangedOnDisk(const QString &path);
+    void watch(const QString &path);
+    void setChangedOnDisk(bool changed);
+
+    QString m_path;
+    std::string m_text;
+    std::string m_savedText; // what the file held when last read or written
+    QByteArray m_savedFingerprint;
+    QUndoStack m_undoStack;
+    quint64 m_generation = 1;
+    Derived m_derived;
+    Diagnostics m_parseErrors;
+    bool m_changedOnDisk = false;
+    bool m_loading = false;
+    bool m_analysisQueued = false;
+    bool m_forceNextSave = false; // "Keep mine": the next save may overwrite the changed file
+    QTimer m_reanalyseTimer;
+    QFutureWatcher<Derived> m_watcher;
+    QFileSystemWatcher *m_fileWatcher = nullptr;
+};
+
+QByteArray fingerprint(const std::string &bytes);
+
+} // namespace deadbolt

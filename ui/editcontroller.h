@@ -1,0 +1,52 @@
+#pragma once
+
+#include "edit/editresult.h"
+#include "model/workload.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace deadbolt {
+
+class Document;
+
+// Turns a user's request ("make web read-only") into a core edit on the document's
+// current text and pushes it as a named command. The core plans and verifies; this class
+// only makes sure the plan is made on the text it will be applied to, and reports a
+// refusal as a message instead of changing anything.
+class EditController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EditController(Document *document, QObject *parent = nullptr);
+
+    Document *document() const { return m_document; }
+
+    // Workloads are named by Workload::displayName(): the caller may hold a workload from
+    // an older analysis, so the controller looks it up again in the current one.
+    bool setReadOnly(const QString &workload, bool on, Target target);
+    bool addPath(const QString &workload, const InMemoryPathSpec &spec);
+    bool changePath(const QString &workload, const QString &oldTarget, const InMemoryPathSpec &spec);
+    bool removePath(const QString &workload, const QString &target);
+
+    // Plans "make every workload read-only" without applying it (for the preview).
+    EditResult planMakeImmutable();
+    // Applies a plan made by planMakeImmutable() if the text has not changed since.
+    bool apply(const EditResult &plan, quint64 plannedOn);
+
+    const QString &lastError() const { return m_lastError; }
+
+signals:
+    // A refused or impossible edit; the window shows it (the text did not change).
+    void editFailed(const QString &message);
+
+private:
+    const Workload *current(const QString &workload);
+    bool fail(const QString &message);
+    bool push(const EditResult &result, int kind);
+
+    QPointer<Document> m_document;
+    QString m_lastError;
+};
+
+} // namespace deadbolt

@@ -1,0 +1,416 @@
+#include "mainwindow.h"
+
+#include "dialogs/previewdialog.h"
+#include "document.h"
+#include "documentview.h"
+#include "editcontroller.h"
+#include "panels/welcomepage.h"
+#include "report/linediff.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoGroup>
+
+namespace deadbolt {
+
+namespace {
+constexpr int MaxRecent = 8;
+const QString RecentKey = QStringLiteral("recentFiles");
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_stack(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
+      m_tabs(new QTabWidget(this)), m_undoGroup(new QUndoGroup(this)), m_statusLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Deadbolt"));
+    setAcceptDrops(true);
+    m_tabs->setObjectName(QStringLiteral("documentTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
+    statusBar()->addWidget(m_statusLabel, 1);
+
+    createActions();
+    createMenus();
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openFile);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this,
+            [this](int i) { closeView(qobject_cast<DocumentView *>(m_tabs->widget(i))); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (DocumentView *v = currentView())
+            m_undoGroup->setActiveStack(v->document()->undoStack());
+        m_stack->setCurrentWidget(m_tabs->count() ? static_cast<QWidget *>(m_tabs) : m_welcome);
+        updateActions();
+        updateTitle();
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1280, 800);
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const char *name, const QString &text, const QKeySequence &shortcut,
+                       const QString &tip, const QString &icon = {}) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(QLatin1String(name));
+        a->setShortcut(shortcut);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        a->setStatusTip(tip);
+        if (!icon.isEmpty())
+            a->setIcon(QIcon(icon));
+        addAction(a);
+        return a;
+    };
+    connect(make("actionOpen", tr("&Open..."), QKeySequence::Open, tr("Open a Compose or Kubernetes file"),
+                 QStringLiteral(":/icons/open.svg")),
+            &QAction::triggered, this, [this] {
+                const QStringList files = QFileDialog::getOpenFileNames(
+                    this, tr("Open"), QString(), tr("YAML files (*.yml *.yaml);;All files (*)"));
+                for (const QString &f : files)
+                    openFile(f);
+            });
+    QAction *saveAction = make("actionSave", tr("&Save"), QKeySequence::Save, tr("Save the file"),
+                               QStringLiteral(":/icons/save.svg"));
+    connect(saveAction, &QAction::triggered, this, [this] { save(currentView()); });
+    QAction *saveAsAction =
+        make("actionSaveAs", tr("Save &As..."), QKeySequence::SaveAs, tr("Save under another name"));
+    connect(saveAsAction, &QAction::triggered, this, [this] { saveAs(currentView()); });
+    QAction *revert =
+        make("actionRevert", tr("&Revert"), QKeySequence(Qt::CTRL | Qt::Key_R),
+             tr("Replace the text with the file on disk (undoable)"), QStringLiteral(":/icons/reload.svg"));
+    connect(revert, &QAction::triggered, this, [this] {
+        QString error;
+        if (DocumentView *v = currentView(); v && !v->document()->reloadFromDisk(&error))
+            v->showError(error);
+    });
+    QAction *close = make("actionClose", tr("&Close"), QKeySequence::Close, tr("Close the file"));
+    connect(close, &QAction::triggered, this, [this] { closeView(currentView()); });
+    connect(make("actionQuit", tr("&Quit"), QKeySequence::Quit, tr("Quit Deadbolt")), &QAction::triggered,
+            this, &QWidget::close);
+
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
+    undo->setToolTip(tr("Undo the last change (%1)").arg(QKeySequence(QKeySequence::Undo).toString()));
+    addAction(undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
+    redo->setToolTip(tr("Redo the change undone last (%1)").arg(QKeySequence(QKeySequence::Redo).toString()));
+    addAction(redo);
+
+    QAction *immutable = make("actionMakeAllImmutable", tr("Make All &Immutable..."),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                              tr("Make every workload's root filesystem read-only, after showing the diff"),
+                              QStringLiteral(":/icons/make-immutable.svg"));
+    connect(immutable, &QAction::triggered, this, [this] { makeAllImmutable(true); });
+
+    const char *views[] = {"actionShowYaml", "actionShowChanges", "actionShowHistory"};
+    const QString names[] = {tr("&YAML"), tr("&Changes"), tr("&History")};
+    for (int i = 0; i < 3; ++i) {
+        QAction *a = make(views[i], names[i], QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)),
+                          tr("Show the %1 view").arg(QString(names[i]).remove(QLatin1Char('&'))));
+        connect(a, &QAction::triggered, this, [this, i] {
+            if (DocumentView *v = currentView())
+                v->textTabs()->setCurrentIndex(i);
+        });
+        m_documentActions << a;
+    }
+    QAction *filter =
+        make("actionFindWorkload", tr("&Find Workload"), QKeySequence::Find, tr("Filter the workload list"));
+    connect(filter, &QAction::triggered, this, [this] {
+        if (DocumentView *v = currentView())
+            if (QWidget *w = v->findChild<QWidget *>(QStringLiteral("workloadFilterText")))
+                w->setFocus();
+    });
+    m_documentActions << saveAction << saveAsAction << revert << close << immutable << filter;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(QStringLiteral("actionOpen")));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addAction(action(QStringLiteral("actionSave")));
+    file->addAction(action(QStringLiteral("actionSaveAs")));
+    file->addAction(action(QStringLiteral("actionRevert")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("actionClose")));
+    file->addAction(action(QStringLiteral("actionQuit")));
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(QStringLiteral("actionUndo")));
+    edit->addAction(action(QStringLiteral("actionRedo")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("actionMakeAllImmutable")));
+    edit->addAction(action(QStringLiteral("actionFindWorkload")));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(action(QStringLiteral("actionShowYaml")));
+    view->addAction(action(QStringLiteral("actionShowChanges")));
+    view->addAction(action(QStringLiteral("actionShowHistory")));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Deadbolt"), this, [this] {
+        QMessageBox::about(this, tr("About Deadbolt"),
+                           tr("<b>Deadbolt %1</b><p>Editor and checker for immutable container deployments: "
+                              "read-only root filesystems with in-memory writable paths, in Docker Compose "
+                              "and Kubernetes files.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (const char *name :
+         {"actionOpen", "actionSave", "actionUndo", "actionRedo", "actionMakeAllImmutable"})
+        bar->addAction(action(QLatin1String(name)));
+}
+
+DocumentView *MainWindow::currentView() const
+{
+    return qobject_cast<DocumentView *>(m_tabs->currentWidget());
+}
+
+DocumentView *MainWindow::openFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *v = qobject_cast<DocumentView *>(m_tabs->widget(i));
+        if (v->document()->filePath() == absolute) {
+            m_tabs->setCurrentIndex(i);
+            return v;
+        }
+    }
+    auto *document = new Document;
+    QString error;
+    if (!document->load(absolute, &error)) {
+        delete document;
+        showMessage(error);
+        if (DocumentView *v = currentView())
+            v->showError(error);
+        else
+            QMessageBox::warning(this, tr("Could not open"), error);
+        return nullptr;
+    }
+    auto *view = new DocumentView(document);
+    m_undoGroup->addStack(document->undoStack());
+    const int index = m_tabs->addTab(view, document->displayName());
+    m_tabs->setTabToolTip(index, absolute);
+    connect(document, &Document::modifiedChanged, this, [this, view] {
+        const int i = m_tabs->indexOf(view);
+        m_tabs->setTabText(i, view->document()->displayName() +
+                                  (view->document()->isModified() ? QStringLiteral(" *") : QString()));
+        updateTitle();
+        updateActions();
+    });
+    connect(document, &Document::filePathChanged, this, [this, view] {
+        const int i = m_tabs->indexOf(view);
+        m_tabs->setTabText(i, view->document()->displayName());
+        m_tabs->setTabToolTip(i, view->document()->filePath());
+        updateTitle();
+    });
+    connect(view, &DocumentView::cancelLoadingRequested, this, [this, view] {
+        view->document()->cancelLoading();
+        m_undoGroup->removeStack(view->document()->undoStack());
+        m_tabs->removeTab(m_tabs->indexOf(view));
+        view->deleteLater();
+    });
+    QSettings settings;
+    view->splitter()->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_tabs->setCurrentIndex(index);
+    addRecent(absolute);
+    return view;
+}
+
+bool MainWindow::save(DocumentView *view)
+{
+    if (!view)
+        return false;
+    if (view->document()->filePath().isEmpty())
+        return saveAs(view);
+    QString error;
+    if (!view->document()->save(&error)) {
+        view->showError(error);
+        showMessage(error);
+        return false;
+    }
+    showMessage(tr("Saved %1").arg(view->document()->filePath()));
+    return true;
+}
+
+bool MainWindow::saveAs(DocumentView *view, const QString &givenPath)
+{
+    if (!view)
+        return false;
+    const QString path = givenPath.isEmpty()
+                             ? QFileDialog::getSaveFileName(this, tr("Save As"), view->document()->filePath(),
+                                                            tr("YAML files (*.yml *.yaml);;All files (*)"))
+                             : givenPath;
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (!view->document()->saveAs(path, &error)) {
+        view->showError(error);
+        return false;
+    }
+    addRecent(view->document()->filePath());
+    return true;
+}
+
+bool MainWindow::closeView(DocumentView *view)
+{
+    if (!view)
+        return true;
+    if (view->document()->isModified()) {
+        m_tabs->setCurrentWidget(view);
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved changes"),
+            tr("%1 has unsaved changes. Save them?").arg(view->document()->displayName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save(view)))
+            return false;
+    }
+    QSettings().setValue(QStringLiteral("window/splitter"), view->splitter()->saveState());
+    m_undoGroup->removeStack(view->document()->undoStack());
+    m_tabs->removeTab(m_tabs->indexOf(view));
+    view->deleteLater();
+    return true;
+}
+
+bool MainWindow::makeAllImmutable(bool confirm)
+{
+    DocumentView *view = currentView();
+    if (!view)
+        return false;
+    Document *doc = view->document();
+    const quint64 generation = doc->generation();
+    const EditResult plan = view->edits()->planMakeImmutable();
+    if (!plan.ok) {
+        view->showError(plan.error);
+        return false;
+    }
+    if (plan.replacements.empty()) {
+        showMessage(tr("Every workload is already read-only (or exempt, or set by a variable)."));
+        return true;
+    }
+    if (confirm) {
+        std::string after = doc->text();
+        applyReplacements(after, plan.replacements);
+        const std::string diff = unifiedDiff(doc->text(), after, QStringLiteral("a/") + doc->displayName(),
+                                             QStringLiteral("b/") + doc->displayName());
+        PreviewDialog dialog(
+            tr("Make All Immutable"),
+            tr("%1. This changes %n workload(s): %2", nullptr, int(plan.affectedWorkloads.size()))
+                .arg(plan.description, plan.affectedWorkloads.join(QStringLiteral(", "))),
+            diff, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+    }
+    return view->edits()->apply(plan, generation);
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasView = currentView() != nullptr;
+    for (QAction *a : m_documentActions)
+        a->setEnabled(hasView);
+}
+
+void MainWindow::updateTitle()
+{
+    DocumentView *v = currentView();
+    setWindowFilePath(v ? v->document()->filePath() : QString());
+    setWindowModified(v && v->document()->isModified());
+    setWindowTitle(v ? QStringLiteral("%1[*] - Deadbolt").arg(v->document()->displayName()) : tr("Deadbolt"));
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(RecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > MaxRecent)
+        recent.removeLast();
+    settings.setValue(RecentKey, recent);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(RecentKey).toStringList();
+    for (const QString &path : recent) {
+        QAction *a =
+            m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); });
+        a->setToolTip(path);
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+}
+
+void MainWindow::showMessage(const QString &message)
+{
+    m_statusLabel->setText(message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    while (DocumentView *v = currentView()) {
+        if (!closeView(v)) {
+            event->ignore();
+            return;
+        }
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            openFile(url.toLocalFile());
+    event->acceptProposedAction();
+}
+
+} // namespace deadbolt

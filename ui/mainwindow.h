@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
+class QUndoGroup;
+
+namespace deadbolt {
+
+class DocumentView;
+class WelcomePage;
+
+// The window: tabs of documents (or the welcome page), the menus and tool bar, recent
+// files, drag and drop, and the questions asked on close. The panels of a document are in
+// DocumentView; the edits in EditController.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (or switches to) the file; errors go to the window, never a crash.
+    DocumentView *openFile(const QString &path);
+    DocumentView *currentView() const;
+    QTabWidget *tabs() const { return m_tabs; }
+    QAction *action(const QString &objectName) const;
+
+    bool save(DocumentView *view);
+    bool saveAs(DocumentView *view, const QString &path = {});
+    // Asks about unsaved changes; returns false when the user cancels.
+    bool closeView(DocumentView *view);
+    // Make every workload read-only after showing the diff; `confirm` false skips the
+    // dialog (tests, and the command it is there to preview is the same).
+    bool makeAllImmutable(bool confirm = true);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void updateActions();
+    void updateTitle();
+    void addRecent(const QString &path);
+    void fillRecentMenu();
+    void showMessage(const QString &message);
+
+    QStackedWidget *m_stack;
+    WelcomePage *m_welcome;
+    QTabWidget *m_tabs;
+    QUndoGroup *m_undoGroup;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_statusLabel;
+    QList<QAction *> m_documentActions;
+};
+
+} // namespace deadbolt

@@ -1,0 +1,155 @@
+#include "panels/workloadpanel.h"
+
+#include "document.h"
+#include "models/roles.h"
+#include "models/workloadfiltermodel.h"
+#include "models/workloadlistmodel.h"
+#include "views/statusdelegate.h"
+#include "views/statusicons.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace deadbolt {
+
+WorkloadPanel::WorkloadPanel(Document *document, QWidget *parent)
+    : QWidget(parent), m_document(document), m_model(new WorkloadListModel(this)),
+      m_filter(new WorkloadFilterModel(this)), m_text(new QLineEdit(this)), m_status(new QComboBox(this)),
+      m_summary(new QLabel(this)), m_view(new QTreeView(this))
+{
+    setObjectName(QStringLiteral("workloadPanel"));
+    m_text->setObjectName(QStringLiteral("workloadFilterText"));
+    m_text->setPlaceholderText(tr("Filter workloads"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setToolTip(tr("Show only workloads whose name or object contains this text"));
+    m_status->setObjectName(QStringLiteral("workloadFilterStatus"));
+    m_status->setToolTip(tr("Show only workloads with this status"));
+    m_status->addItem(tr("All statuses"), -1);
+    for (Status s :
+         {Status::Mutable, Status::Undetermined, Status::ImmutableWithExceptions, Status::Immutable})
+        m_status->addItem(statusIcon(s), statusLabel(s), int(s));
+    m_summary->setObjectName(QStringLiteral("workloadSummary"));
+    m_summary->setWordWrap(true);
+
+    m_filter->setSourceModel(m_model);
+    m_view->setObjectName(QStringLiteral("workloadList"));
+    m_view->setModel(m_filter);
+    m_view->setItemDelegateForColumn(WorkloadListModel::StatusColumn, new StatusDelegate(m_view));
+    m_view->setUniformRowHeights(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // file order until the user sorts
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(WorkloadListModel::NameColumn, QHeaderView::Stretch);
+    for (int c = WorkloadListModel::StatusColumn; c < WorkloadListModel::ColumnCount; ++c)
+        m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_text, 1);
+    filters->addWidget(m_status);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+
+    connect(m_text, &QLineEdit::textChanged, m_filter, &WorkloadFilterModel::setTextFilter);
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        const int s = m_status->currentData().toInt();
+        m_filter->setStatusFilter(s < 0 ? std::nullopt : std::optional<Status>(Status(s)));
+        m_view->expandAll();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &WorkloadPanel::modelReset);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &WorkloadPanel::currentChanged);
+    connect(document, &Document::parseErrorsChanged, this, &WorkloadPanel::updateSummary);
+    m_model->setDocument(document);
+}
+
+QString WorkloadPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+void WorkloadPanel::updateSummary()
+{
+    const Analysis &a = m_document->analysis();
+    int readOnly = 0, exceptions = 0;
+    for (const Workload &w : a.workloads) {
+        if (w.status() == Status::Immutable || w.status() == Status::ImmutableWithExceptions)
+            ++readOnly;
+        if (w.status() == Status::ImmutableWithExceptions)
+            ++exceptions;
+    }
+    QString text;
+    if (m_document->isLoading())
+        text = tr("Reading %1...").arg(m_document->displayName());
+    else if (!a.skipReason.isEmpty())
+        text = a.skipReason;
+    else if (a.workloads.isEmpty() && !a.errors.isEmpty())
+        text = tr("The file could not be read: %1").arg(a.errors.first().message);
+    else if (a.workloads.isEmpty())
+        text = tr("No workloads in this file.");
+    else {
+        text = tr("<b>%1 of %n workload(s) immutable</b>", nullptr, int(a.workloads.size())).arg(readOnly);
+        if (exceptions)
+            text += tr(" (%n with writable exceptions)", nullptr, exceptions);
+        text += QStringLiteral(" &middot; ") + formatName(a.format);
+    }
+    if (!m_document->parseErrors().isEmpty())
+        text += QStringLiteral("<br>") + tr("Showing the last state that parsed.");
+    m_summary->setText(text);
+}
+
+void WorkloadPanel::modelReset()
+{
+    m_view->expandAll();
+    updateSummary();
+    if (m_selectedKey.isEmpty())
+        return;
+    m_restoring = true;
+    selectWorkload(m_selectedKey);
+    m_restoring = false;
+}
+
+void WorkloadPanel::selectWorkload(const QString &key)
+{
+    const QModelIndex source = m_model->indexForKey(key);
+    const QModelIndex index = m_filter->mapFromSource(source);
+    if (!index.isValid()) {
+        if (!m_restoring && key != m_selectedKey) {
+            m_selectedKey = key;
+            emit workloadSelected(key);
+        }
+        return;
+    }
+    if (m_view->currentIndex() == index)
+        return;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void WorkloadPanel::currentChanged()
+{
+    const QModelIndex index = m_view->currentIndex();
+    QString key = index.data(WorkloadKeyRole).toString();
+    if (index.data(IsGroupRole).toBool()) {
+        // An object row shows its first container.
+        const QModelIndex child = m_filter->index(0, 0, index.siblingAtColumn(0));
+        key = child.data(WorkloadKeyRole).toString();
+    }
+    if (key.isEmpty() || key == m_selectedKey)
+        return;
+    m_selectedKey = key;
+    emit workloadSelected(key);
+}
+
+} // namespace deadbolt

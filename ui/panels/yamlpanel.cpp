@@ -1,0 +1,206 @@
+#include "panels/yamlpanel.h"
+
+#include "document.h"
+#include "report/linediff.h"
+#include "views/codeeditor.h"
+#include "views/yamlhighlighter.h"
+#include "workloadlines.h"
+
+#include <QLabel>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace deadbolt {
+
+namespace {
+
+// Above this the highlighter is switched off: it would colour every line of a
+// 14 MB manifest on the GUI thread before the first paint.
+constexpr std::size_t HighlightLimit = 2 * 1024 * 1024;
+
+bool hasBom(const std::string &bytes)
+{
+    return bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0;
+}
+
+bool usesCrlf(const std::string &bytes)
+{
+    const std::size_t nl = bytes.find('\n');
+    return nl != std::string::npos && nl > 0 && bytes[nl - 1] == '\r';
+}
+
+// The text as the editor shows it: no BOM, "\n" line breaks. QTextDocument turns every
+// "\r\n", "\r" and "\n" into a block break, so the file's line numbers are the editor's.
+QString editorText(const std::string &bytes)
+{
+    const std::size_t start = hasBom(bytes) ? 3 : 0;
+    QString s = QString::fromUtf8(bytes.data() + start, qsizetype(bytes.size() - start));
+    if (s.contains(u'\r')) {
+        s.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+        s.replace(u'\r', u'\n');
+    }
+    return s;
+}
+
+QString rawEditorText(const QTextDocument *document)
+{
+    QString s = document->toRawText();
+    s.replace(QChar::ParagraphSeparator, u'\n');
+    return s;
+}
+
+} // namespace
+
+YamlPanel::YamlPanel(Document *document, QWidget *parent)
+    : QWidget(parent), m_document(document), m_editor(new CodeEditor(this)), m_highlighter(nullptr),
+      m_errorLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("yamlPanel"));
+    m_editor->setObjectName(QStringLiteral("yamlEditor"));
+    m_editor->setToolTip(
+        tr("The file's text. Edit it by hand: the list and the inspector follow as you type."));
+    m_errorLabel->setObjectName(QStringLiteral("yamlErrorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { background: rgba(192,57,43,0.15); border: 1px solid "
+                                               "#c0392b; border-radius: 3px; padding: 4px; }"));
+    m_errorLabel->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_editor);
+
+    m_changedLinesTimer.setSingleShot(true);
+    m_changedLinesTimer.setInterval(150);
+    connect(&m_changedLinesTimer, &QTimer::timeout, this, &YamlPanel::updateChangedLines);
+
+    connect(document, &Document::textChanged, this, &YamlPanel::documentTextChanged);
+    connect(document, &Document::savedTextChanged, &m_changedLinesTimer, qOverload<>(&QTimer::start));
+    connect(document, &Document::analysisChanged, this, &YamlPanel::updateMark);
+    connect(document, &Document::parseErrorsChanged, this, &YamlPanel::updateErrors);
+    connect(m_editor->document(), &QTextDocument::contentsChanged, this, &YamlPanel::editorTextChanged);
+    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &YamlPanel::cursorMoved);
+    documentTextChanged();
+    updateErrors();
+}
+
+std::string YamlPanel::editorBytes() const
+{
+    QString s = rawEditorText(m_editor->document());
+    const std::string &current = m_document->text();
+    if (usesCrlf(current))
+        s.replace(u'\n', QLatin1String("\r\n"));
+    std::string bytes = hasBom(current) ? std::string("\xEF\xBB\xBF") : std::string();
+    bytes += s.toStdString();
+    return bytes;
+}
+
+void YamlPanel::documentTextChanged()
+{
+    const std::string &bytes = m_document->text();
+    if (!m_highlighter && bytes.size() <= HighlightLimit)
+        m_highlighter = new YamlHighlighter(m_editor->document());
+    else if (m_highlighter && bytes.size() > HighlightLimit) {
+        delete m_highlighter;
+        m_highlighter = nullptr;
+    }
+    const QString want = editorText(bytes);
+    const QString have = rawEditorText(m_editor->document());
+    if (want != have) {
+        // Replace only the differing middle: the user's cursor and the scroll position
+        // survive an undo or a form edit elsewhere in the file.
+        qsizetype prefix = 0;
+        const qsizetype common = std::min(want.size(), have.size());
+        while (prefix < common && want.at(prefix) == have.at(prefix))
+            ++prefix;
+        qsizetype suffix = 0;
+        while (suffix < common - prefix &&
+               want.at(want.size() - 1 - suffix) == have.at(have.size() - 1 - suffix))
+            ++suffix;
+        m_applyingDocument = true;
+        QTextCursor c(m_editor->document());
+        c.setPosition(int(prefix));
+        c.setPosition(int(have.size() - suffix), QTextCursor::KeepAnchor);
+        c.insertText(want.mid(prefix, want.size() - prefix - suffix));
+        m_applyingDocument = false;
+    }
+    m_changedLinesTimer.start();
+}
+
+void YamlPanel::editorTextChanged()
+{
+    if (m_applyingDocument || !m_document)
+        return;
+    m_document->editText(editorBytes());
+}
+
+void YamlPanel::cursorMoved()
+{
+    if (m_applyingDocument || m_movingCursor || !m_document || !m_document->parsed())
+        return;
+    const int line = m_editor->textCursor().blockNumber() + 1;
+    const int i = workloadAtLine(*m_document->parsed(), m_document->analysis(), line);
+    if (i < 0)
+        return;
+    const QString key = m_document->analysis().workloads.at(i).displayName();
+    if (key != m_markedKey)
+        emit workloadAtCursor(key);
+}
+
+void YamlPanel::showWorkload(const QString &key, bool scroll)
+{
+    m_markedKey = key;
+    updateMark();
+    if (scroll && m_editor->markedFirst() > 0) {
+        m_movingCursor = true;
+        m_editor->goToLine(m_editor->markedFirst());
+        m_movingCursor = false;
+    }
+}
+
+void YamlPanel::updateMark()
+{
+    if (!m_document->parsed() || m_markedKey.isEmpty()) {
+        m_editor->setMarkedLines(0, 0);
+        return;
+    }
+    for (const Workload &w : m_document->analysis().workloads) {
+        if (w.displayName() == m_markedKey) {
+            const LineRange r = workloadLines(*m_document->parsed(), w);
+            m_editor->setMarkedLines(r.first, r.last);
+            return;
+        }
+    }
+    m_editor->setMarkedLines(0, 0);
+}
+
+void YamlPanel::updateChangedLines()
+{
+    QSet<int> lines;
+    for (int line : changedLines(m_document->savedText(), m_document->text()))
+        lines.insert(line);
+    m_editor->setChangedLines(lines);
+}
+
+void YamlPanel::updateErrors()
+{
+    QHash<int, QString> byLine;
+    QStringList messages;
+    for (const Diagnostic &d : m_document->parseErrors()) {
+        byLine[std::max(1, d.line)] +=
+            (byLine.contains(d.line) ? QStringLiteral("\n") : QString()) + d.message;
+        messages << tr("Line %1, column %2: %3").arg(d.line).arg(d.column).arg(d.message);
+    }
+    m_editor->setErrorLines(byLine);
+    if (messages.isEmpty()) {
+        m_errorLabel->hide();
+        return;
+    }
+    m_errorLabel->setText(
+        messages.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+        tr("The list and the inspector show the last state that parsed until this is fixed."));
+    m_errorLabel->show();
+}
+
+} // namespace deadbolt

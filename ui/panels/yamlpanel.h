@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+
+namespace deadbolt {
+
+class CodeEditor;
+class Document;
+class YamlHighlighter;
+
+// The YAML view of one document: keeps the editor's text and the document's text equal
+// in both directions (typing becomes "Edit text" commands; commands change the editor
+// with a minimal cursor edit so scroll and cursor stay put), and shows the selected
+// workload, the lines changed since the last save and parse errors at their line.
+class YamlPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit YamlPanel(Document *document, QWidget *parent = nullptr);
+
+    CodeEditor *editor() const { return m_editor; }
+    // Marks and scrolls to the workload (by key); an empty key clears the mark.
+    void showWorkload(const QString &key, bool scroll);
+
+    // The editor's text as the file's bytes (BOM and CRLF as the document has them).
+    std::string editorBytes() const;
+
+signals:
+    // The user moved the cursor into a workload's text.
+    void workloadAtCursor(const QString &key);
+
+private:
+    void documentTextChanged();
+    void editorTextChanged();
+    void cursorMoved();
+    void updateChangedLines();
+    void updateErrors();
+    void updateMark();
+
+    QPointer<Document> m_document;
+    CodeEditor *m_editor;
+    YamlHighlighter *m_highlighter;
+    QLabel *m_errorLabel;
+    QTimer m_changedLinesTimer;
+    QString m_markedKey;
+    bool m_applyingDocument = false;
+    bool m_movingCursor = false;
+};
+
+} // namespace deadbolt
