@@ -18,12 +18,9 @@ void writeDeployment(std::ofstream &out, int i)
     const std::string name = "svc-" + std::to_string(i);
     const char *image = Images[i % 8];
     const bool hardened = i % 3 == 0;
-    out << "---\n# Deployment " << i << " of the generated benchmark manifest.\n"
-        << "# Owned by team-" << i % 17 << "; keep the labels in sync with the Service.\n"
+    out << "---\n# Deployment " << i << ", owned by team-" << i % 17 << "\n"
         << "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " << name << "\n  namespace: ns-"
-        << i % 50 << "\n  labels:\n    app.kubernetes.io/name: " << name
-        << "\n    app.kubernetes.io/part-of: bench\n"
-        << "  annotations:\n    deployment.kubernetes.io/revision: \"" << i % 9 + 1 << "\"\n"
+        << i % 50 << "\n  labels:\n    app.kubernetes.io/name: " << name << "\n"
         << "spec:\n  replicas: " << i % 4 + 1 << "\n  selector:\n    matchLabels:\n      app: " << name
         << "\n  template:\n    metadata:\n      labels:\n        app: " << name << "\n    spec:\n";
     if (hardened)
@@ -33,9 +30,6 @@ void writeDeployment(std::ofstream &out, int i)
         << "\n          imagePullPolicy: IfNotPresent  # pinned by tag\n"
         << "          ports:\n            - containerPort: " << 8000 + i % 1000
         << "\n              protocol: TCP\n"
-        << "          env:\n            - name: LOG_LEVEL\n              value: info\n"
-        << "            - name: POD_NAME\n              valueFrom:\n                fieldRef:\n"
-        << "                  fieldPath: metadata.name\n"
         << "          resources:\n            requests: {cpu: 100m, memory: 128Mi}\n"
         << "            limits: {cpu: 500m, memory: 256Mi}\n";
     if (hardened) {
