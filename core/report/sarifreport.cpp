@@ -1,8 +1,8 @@
 #include "report/sarifreport.h"
 
 #include "policy/ruleids.h"
+#include "report/sariflog.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
@@ -10,21 +10,6 @@
 namespace deadbolt {
 
 namespace {
-
-const QString ToolUri = QStringLiteral("https://github.com/deadbolt-project/deadbolt");
-
-QString sarifLevel(Severity s)
-{
-    switch (s) {
-    case Severity::Error:
-        return QStringLiteral("error");
-    case Severity::Warning:
-        return QStringLiteral("warning");
-    case Severity::Info:
-        break;
-    }
-    return QStringLiteral("note");
-}
 
 // Rules are collected from what the run found: a SARIF consumer only needs the ones its
 // results reference. Known ids take name, summary and default level from policy/ruleids.h;
@@ -51,25 +36,11 @@ QJsonObject ruleJson(const QString &id, const RuleInfo &info)
         description = QStringLiteral("The file could not be read");
     }
     const QString help = info.help.isEmpty() ? description : description + QStringLiteral(". ") + info.help;
-    return QJsonObject{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), description}}},
-        {QStringLiteral("help"), QJsonObject{{QStringLiteral("text"), help}}},
-        {QStringLiteral("defaultConfiguration"),
-         QJsonObject{{QStringLiteral("level"), sarifLevel(severity)}}},
-    };
+    return sarif::rule(id, name, description, help, sarif::level(severity));
 }
 
 QJsonObject resultJson(const Diagnostic &d, const QString &uri)
 {
-    QJsonObject region{{QStringLiteral("startLine"), qMax(1, d.line)}};
-    if (d.column > 0)
-        region.insert(QStringLiteral("startColumn"), d.column);
-    const QJsonObject physical{{QStringLiteral("artifactLocation"),
-                                QJsonObject{{QStringLiteral("uri"), uri},
-                                            {QStringLiteral("uriBaseId"), QStringLiteral("%SRCROOT%")}}},
-                               {QStringLiteral("region"), region}};
     QString text = d.message;
     if (!d.workload.isEmpty() && !text.contains(d.workload))
         text = d.workload + QStringLiteral(": ") + text;
@@ -77,10 +48,9 @@ QJsonObject resultJson(const Diagnostic &d, const QString &uri)
         text += QStringLiteral(" (") + d.hint + QLatin1Char(')');
     return QJsonObject{
         {QStringLiteral("ruleId"), d.rule},
-        {QStringLiteral("level"), sarifLevel(d.severity)},
+        {QStringLiteral("level"), sarif::level(d.severity)},
         {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), text}}},
-        {QStringLiteral("locations"),
-         QJsonArray{QJsonObject{{QStringLiteral("physicalLocation"), physical}}}},
+        {QStringLiteral("locations"), QJsonArray{sarif::location(uri, d.line, d.column)}},
     };
 }
 
@@ -113,26 +83,7 @@ QJsonObject sarifReport(const QVector<Analysis> &analyses, const QDir &baseDir)
     QJsonArray ruleArray;
     for (auto it = ruleInfos.cbegin(); it != ruleInfos.cend(); ++it)
         ruleArray.append(ruleJson(it.key(), it.value()));
-    const QString version = QCoreApplication::applicationVersion().isEmpty()
-                                ? QStringLiteral("0.1.0")
-                                : QCoreApplication::applicationVersion();
-    const QJsonObject driver{
-        {QStringLiteral("name"), QStringLiteral("deadbolt")},
-        {QStringLiteral("version"), version},
-        {QStringLiteral("semanticVersion"), version},
-        {QStringLiteral("informationUri"), ToolUri},
-        {QStringLiteral("rules"), ruleArray},
-    };
-    const QJsonObject run{
-        {QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
-        {QStringLiteral("columnKind"), QStringLiteral("unicodeCodePoints")},
-        {QStringLiteral("results"), results},
-    };
-    return QJsonObject{
-        {QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
-        {QStringLiteral("version"), QStringLiteral("2.1.0")},
-        {QStringLiteral("runs"), QJsonArray{run}},
-    };
+    return sarif::log(ruleArray, results);
 }
 
 QByteArray sarifReportText(const QVector<Analysis> &analyses, const QDir &baseDir)
