@@ -1,5 +1,5 @@
 // bench_generate OUTDIR: writes the benchmark inputs of tests/bench/run.
-//   OUTDIR/k8s-20000.yaml     20,000 Deployments (~14 MB), with comments, realistic containers,
+//   OUTDIR/k8s-20000.yaml     20,000 Deployments (~15 MB), with comments, realistic containers,
 //                             every third one with a securityContext and an in-memory emptyDir
 //   OUTDIR/compose-2000.yml   2,000 Compose services, with tmpfs, volumes and shared blocks
 // The output is deterministic so timings compare across runs.
@@ -20,14 +20,13 @@ void writeDeployment(std::ofstream &out, int i)
     const bool hardened = i % 3 == 0;
     out << "---\n# Deployment " << i << ", owned by team-" << i % 17 << "\n"
         << "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " << name << "\n  namespace: ns-"
-        << i % 50 << "\n  labels:\n    app.kubernetes.io/name: " << name << "\n"
+        << i % 50 << "\n  labels:\n    app: " << name << "\n"
         << "spec:\n  replicas: " << i % 4 + 1 << "\n  selector:\n    matchLabels:\n      app: " << name
         << "\n  template:\n    metadata:\n      labels:\n        app: " << name << "\n    spec:\n";
     if (hardened)
         out << "      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10001\n        "
                "fsGroup: 10001\n";
-    out << "      containers:\n        - name: app\n          image: " << image
-        << "\n          imagePullPolicy: IfNotPresent  # pinned by tag\n"
+    out << "      containers:\n        - name: app\n          image: " << image << "  # pinned by tag\n"
         << "          ports:\n            - containerPort: " << 8000 + i % 1000
         << "\n              protocol: TCP\n"
         << "          resources:\n            requests: {cpu: 100m, memory: 128Mi}\n"
