@@ -1,0 +1,161 @@
+// Runs the real `deadbolt-cli fix`: byte-exact output, diffs, in-place saves, selections, errors.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+const QString Edit = QStringLiteral(DEADBOLT_TESTDATA "/edit");
+
+Run cli(const QStringList &args, const QString &dir = QString())
+{
+    QProcess p;
+    if (!dir.isEmpty())
+        p.setWorkingDirectory(dir);
+    p.start(QStringLiteral(DEADBOLT_CLI), args);
+    Run r;
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
+        return r;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCliFix : public QObject
+{
+    Q_OBJECT
+private slots:
+    void printsText_data();
+    void printsText();
+    void diff();
+    void inPlace();
+    void errors_data();
+    void errors();
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+void TestCliFix::printsText_data()
+{
+    QTest::addColumn<QString>("testCase");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addRow("every workload") << "compose-immutable-comments" << QStringList() << 0;
+    QTest::addRow("flow services") << "compose-flow-service" << QStringList() << 0;
+    QTest::addRow("crlf") << "compose2-readonly-crlf"
+                          << QStringList{QStringLiteral("--service"), QStringLiteral("web")}
+                          << 1; // worker stays writable: a finding at error level remains
+    QTest::addRow("no final newline")
+        << "compose2-readonly-no-final-newline"
+        << QStringList{QStringLiteral("--service"), QStringLiteral("worker")} << 1;
+    QTest::addRow("tmpfs") << "compose-spec-tmpfs-append-indented"
+                           << QStringList{QStringLiteral("--tmpfs"), QStringLiteral("web:/var/run:mode=1777")}
+                           << 1;
+    QTest::addRow("tmpfs string to list")
+        << "compose2-tmpfs-string-to-list"
+        << QStringList{QStringLiteral("--tmpfs"), QStringLiteral("web:/var/cache/nginx:uid=101,size=16m")}
+        << 0;
+}
+
+void TestCliFix::printsText()
+{
+    QFETCH(QString, testCase);
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    const QString dir = Edit + QLatin1Char('/') + testCase;
+    const Run r = cli(QStringList{QStringLiteral("fix"), dir + QStringLiteral("/input.yaml")} + options);
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    QCOMPARE(r.out, readAll(dir + QStringLiteral("/expected.yaml")));
+    QCOMPARE(r.exitCode, exitCode);
+}
+
+void TestCliFix::diff()
+{
+    QFile::copy(Edit + QStringLiteral("/compose2-readonly-after-image/input.yaml"),
+                m_tmp.filePath(QStringLiteral("compose.yaml")));
+    const Run r =
+        cli({QStringLiteral("fix"), QStringLiteral("--diff"), QStringLiteral("compose.yaml")}, m_tmp.path());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("--- a/compose.yaml\n+++ b/compose.yaml\n@@ "), r.out.constData());
+    QCOMPARE(r.out.count("\n+    read_only: true\n"), 2);
+    QCOMPARE(r.out.count("\n-"), 0); // nothing removed
+    // Without --in-place the file is untouched.
+    QCOMPARE(readAll(m_tmp.filePath(QStringLiteral("compose.yaml"))),
+             readAll(Edit + QStringLiteral("/compose2-readonly-after-image/input.yaml")));
+}
+
+void TestCliFix::inPlace()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("k8s.yaml"));
+    QFile::copy(Edit + QStringLiteral("/compose-merge-this-workload/input.yaml"), path);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const Run r = cli({QStringLiteral("fix"), QStringLiteral("--in-place"), QStringLiteral("--service"),
+                       QStringLiteral("web"), path});
+    QVERIFY2(r.exitCode == 1, qPrintable(r.err)); // worker stays writable
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(readAll(path), readAll(Edit + QStringLiteral("/compose-merge-this-workload/expected.yaml")));
+    QCOMPARE(QFileInfo(path).permissions() & QFileDevice::Permissions::fromInt(0x7077),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    // Again, for everything: the result is immutable, and a second run changes nothing.
+    Run all = cli({QStringLiteral("fix"), QStringLiteral("--in-place"), path});
+    QCOMPARE(all.exitCode, 0);
+    const QByteArray once = readAll(path);
+    all = cli({QStringLiteral("fix"), QStringLiteral("--in-place"), path});
+    QCOMPARE(all.exitCode, 0);
+    QCOMPARE(readAll(path), once);
+}
+
+void TestCliFix::errors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString input = Edit + QStringLiteral("/compose2-readonly-after-image/input.yaml");
+    QTest::addRow("unknown service") << QStringList{QStringLiteral("--service"), QStringLiteral("nope"),
+                                                    input}
+                                     << "no workload named 'nope'";
+    QTest::addRow("bad tmpfs") << QStringList{QStringLiteral("--tmpfs"), QStringLiteral("web"), input}
+                               << "SERVICE:/PATH";
+    QTest::addRow("bad option") << QStringList{QStringLiteral("--tmpfs"),
+                                               QStringLiteral("web:/run:colour=red"), input}
+                                << "unknown option";
+    QTest::addRow("missing file") << QStringList{m_tmp.filePath(QStringLiteral("absent.yaml"))}
+                                  << "absent.yaml";
+    QTest::addRow("two files") << QStringList{input, input} << "exactly one FILE";
+    QTest::addRow("refused edit") << QStringList{QStringLiteral("--tmpfs"), QStringLiteral("web:/run"),
+                                                 Edit + QStringLiteral(
+                                                            "/compose-spec-tmpfs-duplicate/input.yaml")}
+                                  << "already has /run";
+}
+
+void TestCliFix::errors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = cli(QStringList{QStringLiteral("fix")} + args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCliFix)
+#include "tst_cli_fix.moc"
