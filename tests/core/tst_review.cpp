@@ -70,6 +70,7 @@ private slots:
     void missingFileIsAnError();
     void directoriesPairByRelativePath();
     void directoryAgainstFileIsAnError();
+    void corpusAgainstItselfHasNoChanges();
 };
 
 void tst_Review::pairs_data()
@@ -258,6 +259,25 @@ void tst_Review::directoryAgainstFileIsAnError()
     const Review review = reviewPaths(dir, dir + QStringLiteral("/new.yaml"));
     QCOMPARE(review.errors.size(), 1);
     QCOMPARE(reviewExitCode(review), 2);
+}
+
+void tst_Review::corpusAgainstItselfHasNoChanges()
+{
+    // Every real file compared with itself: matching must pair each workload with itself
+    // (duplicate names, Lists, multi-document files) and find nothing.
+    const QString corpus = QStringLiteral(DEADBOLT_SHARED "/corpus");
+    if (!QFileInfo(corpus).isDir())
+        QSKIP("the shared corpus (DEADBOLT_SHARED/corpus) is not here");
+    const Review review = reviewPaths(corpus, corpus);
+    QVERIFY(review.files.size() > 100);
+    int workloads = 0;
+    for (const FileReview &f : review.files) {
+        QCOMPARE(f.state(), FileReview::Unchanged);
+        workloads += int(f.after.analysis.workloads.size());
+        if (!f.changes.isEmpty())
+            QFAIL(qPrintable(f.path + QStringLiteral(": ") + f.changes.first().message));
+    }
+    QVERIFY(workloads > 100);
 }
 
 QTEST_GUILESS_MAIN(tst_Review)
