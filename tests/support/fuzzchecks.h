@@ -58,7 +58,9 @@ inline QString checkEdits(const std::string &original)
             problem = QStringLiteral("%1: undo does not give the original back").arg(edit.description);
     };
     check(makeFileImmutable(file, analysis));
-    for (const Workload &w : analysis.workloads) {
+    // Each edit re-parses its document to verify itself; a handful of workloads per input
+    // keeps one input within the fuzzer's time limit under the sanitizers.
+    for (const Workload &w : analysis.workloads.mid(0, 6)) {
         check(setReadOnly(file, analysis, w, true));
         check(setReadOnly(file, analysis, w, false));
     }
