@@ -2,6 +2,7 @@
 
 #include "edit/textlines.h"
 #include "model/analyzer.h"
+#include <string>
 
 namespace deadbolt::edit {
 
@@ -11,46 +12,19 @@ using yaml::NodeId;
 using yaml::NodeKind;
 
 namespace {
-
-bool plainSyntaxSafe(const std::string &s, bool flow)
-{
-    if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':')
-        return false;
-    if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
-        return false;
-    if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos ||
-        s.find_first_of("\n\r\t") != std::string::npos)
-        return false;
-    return !flow || s.find_first_of(",[]{}") == std::string::npos;
-}
-
-// Plain text that YAML would read as something other than a string.
-bool looksTyped(const std::string &s)
-{
-    static const char *const words[] = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"};
-    QString lower = QString::fromStdString(s).toLower();
-    for (const char *w : words)
-        if (lower == QLatin1String(w))
-            return true;
-    bool number = false;
-    lower.toDouble(&number);
-    return number || lower.startsWith(QLatin1String("0x")) || lower.startsWith(QLatin1String("0o"));
-}
-
 std::string spaces(std::size_t n)
 {
     return std::string(n, ' ');
 }
-
 } // namespace
 
 Planner::Planner(const ParsedFile &file, const FileStyle &style)
-    : m_file(file), m_text(file.text.bytes()), m_style(style)
+    : m_file(file), m_text(file.text.bytes()), m_style(style), m_render(style)
 {}
 
 TreeValue Planner::text(const std::string &s)
 {
-    return TreeValue::scalar(s, plainSyntaxSafe(s, false) && !looksTyped(s));
+    return Renderer::text(s);
 }
 
 bool Planner::fail(const QString &message)
@@ -99,94 +73,6 @@ std::size_t Planner::insertionLineEnd(const Document &d, NodeId node) const
     return lineEndAt(m_text, e == 0 ? 0 : e - 1);
 }
 
-void Planner::normalize(TreeValue &v, bool flow) const
-{
-    if (v.kind == TreeValue::Kind::Scalar && v.plain && v.raw.empty() && !plainSyntaxSafe(v.text, flow))
-        v.plain = false;
-    for (TreeValue &item : v.items)
-        normalize(item, flow || item.kind == TreeValue::Kind::Sequence);
-    for (auto &e : v.entries)
-        normalize(e.second, flow);
-}
-
-std::string Planner::scalar(const TreeValue &v) const
-{
-    if (!v.raw.empty())
-        return v.raw;
-    if (v.kind == TreeValue::Kind::Alias)
-        return "*" + v.text;
-    if (v.kind == TreeValue::Kind::Null)
-        return "null";
-    if (v.plain)
-        return v.text;
-    const char quote = v.quote ? v.quote : m_style.quote;
-    std::string out(1, quote);
-    for (char c : v.text) {
-        if (quote == '\'') {
-            out += c == '\'' ? std::string("''") : std::string(1, c);
-        } else if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else {
-            out += c;
-        }
-    }
-    out += quote;
-    return out;
-}
-
-std::string Planner::flow(const TreeValue &v) const
-{
-    std::string out;
-    if (v.kind == TreeValue::Kind::Mapping) {
-        out = "{";
-        for (std::size_t i = 0; i < v.entries.size(); ++i)
-            out += (i ? ", " : "") + v.entries[i].first + ": " + flow(v.entries[i].second);
-        return out + "}";
-    }
-    if (v.kind == TreeValue::Kind::Sequence) {
-        out = "[";
-        for (std::size_t i = 0; i < v.items.size(); ++i)
-            out += (i ? ", " : "") + flow(v.items[i]);
-        return out + "]";
-    }
-    return scalar(v);
-}
-
-std::string Planner::blockValue(const TreeValue &v, std::size_t keyColumn) const
-{
-    const std::string &nl = m_style.newline;
-    if (v.kind == TreeValue::Kind::Mapping && !v.entries.empty()) {
-        std::string out;
-        const std::size_t column = keyColumn + std::size_t(m_style.indent);
-        for (const auto &[key, value] : v.entries)
-            out += nl + spaces(column) + key + ":" + blockValue(value, column);
-        return out;
-    }
-    if (v.kind == TreeValue::Kind::Sequence && !v.items.empty()) {
-        std::string out;
-        const std::size_t dash = keyColumn + (m_style.indentedSequences ? std::size_t(m_style.indent) : 0);
-        for (const TreeValue &item : v.items)
-            out += nl + spaces(dash) + "- " + blockItem(item, dash + 2);
-        return out;
-    }
-    return " " + flow(v);
-}
-
-std::string Planner::blockItem(const TreeValue &v, std::size_t contentColumn) const
-{
-    if (v.kind == TreeValue::Kind::Mapping && !v.entries.empty()) {
-        std::string out;
-        for (std::size_t i = 0; i < v.entries.size(); ++i) {
-            if (i)
-                out += m_style.newline + spaces(contentColumn);
-            out += v.entries[i].first + ":" + blockValue(v.entries[i].second, contentColumn);
-        }
-        return out;
-    }
-    return flow(v);
-}
-
 std::pair<std::size_t, std::size_t> Planner::blockLinesRange(std::size_t lineStart,
                                                              std::size_t endOffset) const
 {
@@ -208,13 +94,13 @@ bool Planner::replaceScalar(int doc, NodeId node, TreeValue value)
     const yaml::Node &n = d.node(node);
     if (n.kind == NodeKind::Mapping || n.kind == NodeKind::Sequence || n.begin == n.end)
         return fail(QStringLiteral("cannot replace a collection or an empty value as a scalar"));
-    normalize(value, inFlow(d, node));
+    m_render.normalize(value, inFlow(d, node));
     if (n.kind != NodeKind::Alias) {
         if (n.anchor >= 0)
             value.anchor = d.anchorNames[std::size_t(n.anchor)];
         value.tagged = n.tagged;
     }
-    std::string out = scalar(value);
+    std::string out = m_render.scalar(value);
     replace(doc, n.begin, n.end - n.begin, std::move(out), {TreeChange::Op::Replace, pathOf(d, node), value});
     return true;
 }
@@ -237,8 +123,8 @@ bool Planner::addEntry(int doc, NodeId map, const std::string &key, TreeValue va
         }
     }
     if (n.collectionStyle == CollectionStyle::Flow) {
-        normalize(value, true);
-        std::string entry = key + ": " + flow(value);
+        m_render.normalize(value, true);
+        std::string entry = key + ": " + m_render.flow(value);
         if (kids.empty()) {
             if (n.begin >= m_text.size() || m_text[n.begin] != '{')
                 return fail(QStringLiteral("unexpected text at an empty flow mapping"));
@@ -251,13 +137,13 @@ bool Planner::addEntry(int doc, NodeId map, const std::string &key, TreeValue va
     }
     if (kids.empty())
         return fail(QStringLiteral("an empty block mapping"));
-    normalize(value, false);
+    m_render.normalize(value, false);
     const std::size_t column = columnOf(m_text, d.node(kids[0]).headBegin);
     const std::size_t last = std::max(contentEnd(d, afterKey), contentEnd(d, afterValue));
     if (last == 0)
         return fail(QStringLiteral("cannot find where the mapping's last entry ends"));
     const std::size_t at = lineEndAt(m_text, last - 1);
-    replace(doc, at, 0, m_style.newline + spaces(column) + key + ":" + blockValue(value, column),
+    replace(doc, at, 0, m_style.newline + spaces(column) + key + ":" + m_render.blockValue(value, column),
             {TreeChange::Op::Set, path, value});
     return true;
 }
@@ -278,13 +164,14 @@ bool Planner::setEntryValue(int doc, NodeId map, NodeId key, TreeValue value)
     TreePath path = pathOf(d, map);
     path.push_back({std::string(d.value(key)), -1});
     const bool flowMap = d.node(map).collectionStyle == CollectionStyle::Flow;
-    normalize(value, flowMap);
+    m_render.normalize(value, flowMap);
     const bool collection = value.kind == TreeValue::Kind::Mapping || value.kind == TreeValue::Kind::Sequence;
     const std::size_t colon = m_text.find(':', d.node(key).end);
     if (colon == std::string::npos)
         return fail(QStringLiteral("no colon after the key"));
     const std::size_t keyColumn = columnOf(m_text, d.node(key).headBegin);
-    std::string out = flowMap || !collection ? " " + flow(value) : blockValue(value, keyColumn);
+    std::string out =
+        flowMap || !collection ? " " + m_render.flow(value) : m_render.blockValue(value, keyColumn);
     if (v.begin == v.end) {
         // `key:` with nothing after it: a nested block goes after the line (and after any
         // comment on it); a scalar right after the colon.
@@ -293,7 +180,8 @@ bool Planner::setEntryValue(int doc, NodeId map, NodeId key, TreeValue value)
         return true;
     }
     if (flowMap || !collection) {
-        replace(doc, v.headBegin, v.end - v.headBegin, flow(value), {TreeChange::Op::Set, path, value});
+        replace(doc, v.headBegin, v.end - v.headBegin, m_render.flow(value),
+                {TreeChange::Op::Set, path, value});
         return true;
     }
     replace(doc, colon + 1, v.end - colon - 1, std::move(out), {TreeChange::Op::Set, path, value});
@@ -342,14 +230,14 @@ bool Planner::appendItem(int doc, NodeId seq, TreeValue value)
     const auto kids = d.children(seq);
     const TreeChange::Op op = TreeChange::Op::Append;
     if (n.collectionStyle == CollectionStyle::Flow) {
-        normalize(value, true);
+        m_render.normalize(value, true);
         if (kids.empty()) {
             if (n.begin >= m_text.size() || m_text[n.begin] != '[')
                 return fail(QStringLiteral("unexpected text at an empty flow sequence"));
-            replace(doc, n.begin + 1, 0, flow(value), {op, pathOf(d, seq), value});
+            replace(doc, n.begin + 1, 0, m_render.flow(value), {op, pathOf(d, seq), value});
             return true;
         }
-        replace(doc, contentEnd(d, kids.back()), 0, ", " + flow(value), {op, pathOf(d, seq), value});
+        replace(doc, contentEnd(d, kids.back()), 0, ", " + m_render.flow(value), {op, pathOf(d, seq), value});
         return true;
     }
     if (kids.empty())
@@ -357,10 +245,10 @@ bool Planner::appendItem(int doc, NodeId seq, TreeValue value)
     const std::size_t dash = dashBefore(m_text, d.node(kids[0]).headBegin);
     if (dash == std::string::npos)
         return fail(QStringLiteral("cannot find the sequence's dash"));
-    normalize(value, value.kind == TreeValue::Kind::Sequence);
+    m_render.normalize(value, value.kind == TreeValue::Kind::Sequence);
     const std::size_t column = columnOf(m_text, dash);
     const std::size_t at = insertionLineEnd(d, seq);
-    replace(doc, at, 0, m_style.newline + spaces(column) + "- " + blockItem(value, column + 2),
+    replace(doc, at, 0, m_style.newline + spaces(column) + "- " + m_render.blockItem(value, column + 2),
             {op, pathOf(d, seq), value});
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "edit/editresult.h"
 #include "edit/filestyle.h"
+#include "edit/renderer.h"
 #include "edit/verify.h"
 
 #include <QString>
@@ -55,17 +56,13 @@ private:
     bool inFlow(const yaml::Document &d, yaml::NodeId node) const;
     std::size_t contentEnd(const yaml::Document &d, yaml::NodeId node) const;
     std::size_t insertionLineEnd(const yaml::Document &d, yaml::NodeId node) const;
-    void normalize(TreeValue &v, bool flow) const;
-    std::string scalar(const TreeValue &v) const;
-    std::string flow(const TreeValue &v) const;
-    std::string blockValue(const TreeValue &v, std::size_t keyColumn) const;
-    std::string blockItem(const TreeValue &v, std::size_t contentColumn) const;
     std::pair<std::size_t, std::size_t> blockLinesRange(std::size_t firstLineOffset,
                                                         std::size_t endOffset) const;
 
     const ParsedFile &m_file;
     const std::string &m_text;
     FileStyle m_style;
+    Renderer m_render;
     Plan m_plan;
     QString m_error;
 };
