@@ -91,7 +91,8 @@ int checkExitCode(const QVector<Analysis> &analyses, Severity failOn)
         for (const Workload &w : a.workloads) {
             // The policy reports a writable root filesystem as an error; this also holds
             // if a rule set ever forgets to, since it is the one thing the tool is for.
-            if (w.status() == Status::Mutable && !w.exemption.exempt)
+            // Windows pods cannot have a read-only root (Kubernetes rejects the field there).
+            if (w.status() == Status::Mutable && !w.exemption.exempt && !w.windows)
                 findings = true;
             for (const Diagnostic &d : w.findings)
                 findings = findings || int(d.severity) >= int(failOn);

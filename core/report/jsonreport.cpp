@@ -97,6 +97,15 @@ static QJsonObject fileJson(const Analysis &a)
                                   {QStringLiteral("rule"), d.rule}});
     }
     o.insert(QStringLiteral("errors"), errors);
+    QJsonArray notes;
+    for (const Diagnostic &d : a.notes) {
+        notes.append(QJsonObject{{QStringLiteral("rule"), d.rule},
+                                 {QStringLiteral("severity"), severityName(d.severity)},
+                                 {QStringLiteral("message"), d.message},
+                                 {QStringLiteral("line"), d.line},
+                                 {QStringLiteral("column"), d.column}});
+    }
+    o.insert(QStringLiteral("notes"), notes);
     if (!a.skipReason.isEmpty() && a.errors.isEmpty())
         o.insert(QStringLiteral("skipped"), a.skipReason);
     return o;

@@ -142,6 +142,9 @@ QString tableReport(const Analysis &a)
         for (const Diagnostic &d : w.findings)
             details += diagnosticLine(d, w.displayName());
     }
+    // File-level notes (duplicate keys, an unknown Compose version) belong to no workload.
+    for (const Diagnostic &d : a.notes)
+        details += diagnosticLine(d, QString());
     if (!details.isEmpty())
         out += QLatin1Char('\n') + details;
 

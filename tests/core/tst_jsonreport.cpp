@@ -44,6 +44,7 @@ private slots:
         QCOMPARE(errors[0].toObject().value(QStringLiteral("column")).toInt(), 7);
         QCOMPARE(errors[0].toObject().value(QStringLiteral("message")).toString(),
                  QStringLiteral("end of map not found"));
+        QCOMPARE(compose.value(QStringLiteral("notes")).toArray().size(), 0);
         QCOMPARE(files[3].toObject().value(QStringLiteral("skipped")).toString(),
                  QStringLiteral("neither a Compose file nor Kubernetes manifests"));
     }
@@ -127,6 +128,26 @@ private slots:
         QCOMPARE(app.value(QStringLiteral("kind")).toString(), QStringLiteral("Deployment"));
         QCOMPARE(app.value(QStringLiteral("exemption"))[QStringLiteral("tool")].toString(),
                  QStringLiteral("kube-linter"));
+    }
+
+    void notes()
+    {
+        Analysis a;
+        a.path = QStringLiteral("dup.yml");
+        a.format = FileFormat::ComposeSpec;
+        Diagnostic d;
+        d.severity = Severity::Warning;
+        d.rule = QStringLiteral("parse");
+        d.message = QStringLiteral("duplicate key 'read_only' in one mapping");
+        d.line = 5;
+        d.column = 5;
+        a.notes.append(d);
+        const QJsonObject file = jsonReport({a}).value(QStringLiteral("files")).toArray()[0].toObject();
+        const QJsonArray notes = file.value(QStringLiteral("notes")).toArray();
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes[0].toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
+        QCOMPARE(notes[0].toObject().value(QStringLiteral("line")).toInt(), 5);
+        QCOMPARE(notes[0].toObject().value(QStringLiteral("message")).toString(), d.message);
     }
 
     void summary()
