@@ -58,7 +58,7 @@ DocumentView::DocumentView(Document *document, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 4);
-    m_splitter->setSizes({360, 360, 520});
+    m_splitter->setSizes({440, 380, 560});
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

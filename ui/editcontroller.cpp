@@ -3,6 +3,7 @@
 #include "commands/addremovepathcommand.h"
 #include "commands/setreadonlycommand.h"
 #include "document.h"
+#include "edit/inmemoryedit.h"
 #include "edit/readonlyedit.h"
 
 namespace deadbolt {
@@ -64,7 +65,7 @@ bool EditController::addPath(const QString &workload, const InMemoryPathSpec &sp
     const Workload *w = current(workload);
     if (!w)
         return false;
-    return fail(tr("Adding in-memory paths is not available in this build."));
+    return push(addInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, spec), PathKindEdit);
 }
 
 bool EditController::changePath(const QString &workload, const QString &oldTarget,
@@ -73,7 +74,8 @@ bool EditController::changePath(const QString &workload, const QString &oldTarge
     const Workload *w = current(workload);
     if (!w)
         return false;
-    return fail(tr("Changing in-memory paths is not available in this build."));
+    return push(changeInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, oldTarget, spec),
+                PathKindEdit);
 }
 
 bool EditController::removePath(const QString &workload, const QString &target)
@@ -81,7 +83,7 @@ bool EditController::removePath(const QString &workload, const QString &target)
     const Workload *w = current(workload);
     if (!w)
         return false;
-    return fail(tr("Removing in-memory paths is not available in this build."));
+    return push(removeInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, target), PathKindEdit);
 }
 
 EditResult EditController::planMakeImmutable()

@@ -6,6 +6,7 @@
 #include "editcontroller.h"
 #include "panels/welcomepage.h"
 #include "report/linediff.h"
+#include "resources.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_stack(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
       m_tabs(new QTabWidget(this)), m_undoGroup(new QUndoGroup(this)), m_statusLabel(new QLabel(this))
 {
+    initResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Deadbolt"));
     setAcceptDrops(true);

@@ -11,7 +11,7 @@ QString statusLabel(Status status)
     case Status::Immutable:
         return QObject::tr("Immutable");
     case Status::ImmutableWithExceptions:
-        return QObject::tr("Immutable, with exceptions");
+        return QObject::tr("With exceptions");
     case Status::Mutable:
         return QObject::tr("Mutable");
     case Status::Undetermined:
@@ -254,9 +254,9 @@ QVariant WorkloadListModel::headerData(int section, Qt::Orientation orientation,
         case StatusColumn:
             return tr("Status");
         case InMemoryColumn:
-            return tr("In memory");
+            return tr("Memory");
         case PersistentColumn:
-            return tr("Persistent");
+            return tr("Disk");
         case FindingsColumn:
             return tr("Findings");
         }

@@ -59,7 +59,7 @@ private:
     ReadOnlyRequest m_readOnlyRequest;
 };
 
-// "immutable", "immutable, with exceptions"... the word a badge shows next to its icon.
+// "Immutable", "With exceptions"... the word a badge shows next to its icon.
 QString statusLabel(Status status);
 // How bad a status is, for the group's worst-of and for sorting.
 int statusRank(Status status);

@@ -71,6 +71,11 @@ InspectorPanel::InspectorPanel(Document *document, EditController *edits, QWidge
     auto *targetLayout = new QVBoxLayout(m_targetBox);
     targetLayout->addWidget(m_targetWorkload);
     targetLayout->addWidget(m_targetShared);
+    m_sharedBy = new QLabel(m_targetBox);
+    m_sharedBy->setObjectName(QStringLiteral("sharedBy"));
+    m_sharedBy->setWordWrap(true);
+    m_sharedBy->setContentsMargins(24, 0, 0, 0);
+    targetLayout->addWidget(m_sharedBy);
 
     m_inMemory->setObjectName(QStringLiteral("inMemoryTable"));
     m_inMemory->setHorizontalHeaderLabels({tr("Path"), tr("Size"), tr("Mode"), tr("uid:gid"), tr("Kind")});
@@ -83,11 +88,9 @@ InspectorPanel::InspectorPanel(Document *document, EditController *edits, QWidge
     m_inMemory->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 5; ++c)
         m_inMemory->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_inMemory->setMaximumHeight(150);
     m_persistent->setObjectName(QStringLiteral("persistentList"));
     m_persistent->setToolTip(
         tr("Writable paths on disk (volumes, bind mounts): for data that must survive a restart"));
-    m_persistent->setMaximumHeight(100);
     m_findings->setObjectName(QStringLiteral("findings"));
     m_findingsLayout->setContentsMargins(0, 0, 0, 0);
 
@@ -110,6 +113,9 @@ InspectorPanel::InspectorPanel(Document *document, EditController *edits, QWidge
 
     m_scroll = new QScrollArea;
     m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_inMemory->setMinimumWidth(120);
+    m_inMemory->horizontalHeader()->setMinimumSectionSize(24);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_content);
     m_empty->setWordWrap(true);
@@ -174,11 +180,20 @@ void InspectorPanel::refresh()
         control->setEnabled(editable);
 
     m_title->setText(w->name);
+    const QString container = w->containerList == QLatin1String("initContainers") ? tr("Init container")
+                              : w->containerList == QLatin1String("ephemeralContainers")
+                                  ? tr("Ephemeral container")
+                                  : tr("Container");
     m_subtitle->setText(w->object.isEmpty() ? tr("Compose service")
-                                            : tr("%1 container in %2").arg(w->containerList, w->object));
+                                            : tr("%1 in %2").arg(container, w->object));
     const Status status = w->status();
-    m_status->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> %2")
-                          .arg(statusColor(status).name(), statusLabel(status)));
+    const QString icon = status == Status::Immutable                 ? QStringLiteral("status-immutable")
+                         : status == Status::ImmutableWithExceptions ? QStringLiteral("status-exceptions")
+                         : status == Status::Mutable                 ? QStringLiteral("status-mutable")
+                                                                     : QStringLiteral("status-undetermined");
+    m_status->setText(QStringLiteral("<img src=':/icons/%1.svg' width='16' height='16'> "
+                                     "<span style='color:%2'><b>%3</b></span>")
+                          .arg(icon, statusColor(status).name(), statusLabel(status)));
     m_status->setToolTip(statusName(status));
 
     m_readOnly->setChecked(w->rootFs == RootFs::ReadOnly);
@@ -203,9 +218,11 @@ void InspectorPanel::refresh()
     m_rootNote->setText(note);
     const Provenance &p = w->rootFsProvenance;
     m_targetBox->setVisible(p.shared);
-    if (p.shared)
-        m_targetShared->setText(
-            tr("the shared block &%1 (affects: %2)").arg(p.anchor, p.sharedBy.join(QStringLiteral(", "))));
+    if (p.shared) {
+        // "&" would be a mnemonic in a button text.
+        m_targetShared->setText(tr("the shared block &&%1").arg(p.anchor));
+        m_sharedBy->setText(tr("affects: %1").arg(p.sharedBy.join(QStringLiteral(", "))));
+    }
 
     // The selection is by target, so it survives the table being refilled.
     const QString editing = m_form->editingTarget();
@@ -222,6 +239,11 @@ void InspectorPanel::refresh()
             m_inMemory->selectRow(row);
     }
     m_inMemory->blockSignals(false);
+    // As tall as its rows (at least one), so short lists leave no empty box.
+    m_inMemory->resizeRowsToContents();
+    const int rowHeight = m_inMemory->verticalHeader()->defaultSectionSize();
+    m_inMemory->setFixedHeight(m_inMemory->horizontalHeader()->height() + 2 * m_inMemory->frameWidth() +
+                               rowHeight * std::clamp(int(w->inMemory.size()), 1, 6) + 2);
 
     m_persistent->clear();
     for (const WritablePath &path : w->persistent)
@@ -231,6 +253,8 @@ void InspectorPanel::refresh()
                 : tr("%1 from %2 (%3)").arg(path.target, path.source, pathKindName(path.kind)));
     if (w->persistent.isEmpty())
         m_persistent->addItem(tr("None"));
+    m_persistent->setFixedHeight(m_persistent->sizeHintForRow(0) * std::clamp(m_persistent->count(), 1, 5) +
+                                 2 * m_persistent->frameWidth() + 2);
     fillFindings(*w);
 }
 

@@ -49,6 +49,7 @@ private:
     QCheckBox *m_readOnly;
     QGroupBox *m_targetBox;
     QRadioButton *m_targetWorkload, *m_targetShared;
+    QLabel *m_sharedBy = nullptr;
     QTableWidget *m_inMemory;
     PathForm *m_form;
     QListWidget *m_persistent;

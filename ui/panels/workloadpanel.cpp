@@ -47,9 +47,12 @@ WorkloadPanel::WorkloadPanel(Document *document, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(false);
+    // The name gets what the badge and the counts leave; it never shrinks below a readable width.
+    m_view->header()->setMinimumSectionSize(40);
     m_view->header()->setSectionResizeMode(WorkloadListModel::NameColumn, QHeaderView::Stretch);
     for (int c = WorkloadListModel::StatusColumn; c < WorkloadListModel::ColumnCount; ++c)
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_view->setMinimumWidth(380);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_text, 1);
@@ -98,9 +101,11 @@ void WorkloadPanel::updateSummary()
     else if (a.workloads.isEmpty())
         text = tr("No workloads in this file.");
     else {
-        text = tr("<b>%1 of %n workload(s) immutable</b>", nullptr, int(a.workloads.size())).arg(readOnly);
+        text = a.workloads.size() == 1
+                   ? tr("<b>%1 of 1 workload immutable</b>").arg(readOnly)
+                   : tr("<b>%1 of %2 workloads immutable</b>").arg(readOnly).arg(a.workloads.size());
         if (exceptions)
-            text += tr(" (%n with writable exceptions)", nullptr, exceptions);
+            text += tr(" (%1 with writable exceptions)").arg(exceptions);
         text += QStringLiteral(" &middot; ") + formatName(a.format);
     }
     if (!m_document->parseErrors().isEmpty())

@@ -1,0 +1,403 @@
+#include "document.h"
+#include "documentview.h"
+#include "edit/inmemoryedit.h"
+#include "edit/readonlyedit.h"
+#include "mainwindow.h"
+#include "models/roles.h"
+#include "models/workloadlistmodel.h"
+#include "panels/changespanel.h"
+#include "panels/inspectorpanel.h"
+#include "panels/workloadpanel.h"
+#include "panels/yamlpanel.h"
+#include "views/banner.h"
+#include "views/codeeditor.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeView>
+
+using namespace deadbolt;
+
+// The editor driven through its real widgets, offscreen: every flow of issue 4's test list.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensASample_data();
+    void opensASample();
+    void readOnlySwitchMatchesTheCoreEdit();
+    void addPathThroughTheInspector();
+    void pathInputIsValidated();
+    void typingUpdatesTheList();
+    void syntaxErrorKeepsTheRows();
+    void cursorSelectsTheWorkload();
+    void saveWritesTheFile();
+    void cleanDocumentReloadsWhenTheFileChanges();
+    void dirtyDocumentShowsTheBanner();
+    void makeAllImmutableIsOneStep();
+
+private:
+    // A copy of a sample in a temporary folder, so saving never touches the repository.
+    QString copySample(const QString &name);
+    DocumentView *open(const QString &path);
+    void select(DocumentView *view, const QString &name);
+    static std::string readFile(const QString &path);
+    static void writeFile(const QString &path, const std::string &bytes);
+
+    QTemporaryDir *m_dir = nullptr;
+    MainWindow *m_window = nullptr;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings (recent files, geometry) stay out of ~
+}
+
+void tst_MainWindow::init()
+{
+    m_dir = new QTemporaryDir;
+    m_window = new MainWindow;
+    m_window->resize(1300, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void tst_MainWindow::cleanup()
+{
+    // Discard edits without the close prompt.
+    while (DocumentView *v = m_window->currentView()) {
+        v->document()->undoStack()->setClean();
+        m_window->closeView(v);
+    }
+    delete m_window;
+    delete m_dir;
+}
+
+QString tst_MainWindow::copySample(const QString &name)
+{
+    const QString target = m_dir->filePath(name);
+    QFile::remove(target);
+    if (!QFile::copy(QStringLiteral(DEADBOLT_SAMPLES "/") + name, target))
+        return {};
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    return target;
+}
+
+DocumentView *tst_MainWindow::open(const QString &path)
+{
+    DocumentView *view = m_window->openFile(path);
+    if (!view)
+        return nullptr;
+    view->document()->setAnalysisDelay(20);
+    QElapsedTimer timer;
+    timer.start();
+    while (view->document()->isLoading() && timer.elapsed() < 10000)
+        QTest::qWait(10); // QTRY_* cannot return a value from this helper
+    return view->document()->isLoading() ? nullptr : view;
+}
+
+void tst_MainWindow::select(DocumentView *view, const QString &name)
+{
+    for (const Workload &w : view->document()->analysis().workloads)
+        if (w.name == name)
+            view->selectWorkload(w.displayName());
+}
+
+std::string tst_MainWindow::readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll().toStdString();
+}
+
+void tst_MainWindow::writeFile(const QString &path, const std::string &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes.data(), qint64(bytes.size()));
+}
+
+void tst_MainWindow::opensASample_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<int>("workloads");
+    QTest::addRow("compose 2") << "wordpress-compose2.yml" << 2;
+    QTest::addRow("stack") << "wordpress-stack.yml" << 2;
+    QTest::addRow("kubernetes") << "wordpress-k8s.yaml" << 1;
+    QTest::addRow("nginx postgres") << "nginx-postgres.yml" << 2;
+    QTest::addRow("shared blocks") << "shared-blocks.yml" << 4;
+}
+
+void tst_MainWindow::opensASample()
+{
+    QFETCH(QString, sample);
+    QFETCH(int, workloads);
+    DocumentView *view = open(QStringLiteral(DEADBOLT_SAMPLES "/") + sample);
+    QVERIFY(view);
+    QCOMPARE(view->document()->analysis().workloads.size(), workloads);
+    QVERIFY(view->workloadPanel()->summaryText().contains(QStringLiteral("workload")));
+    // The first workload is shown, and the YAML view holds the file's text.
+    QTRY_VERIFY(!view->inspector()->workload().isEmpty());
+    QCOMPARE(view->yamlPanel()->editorBytes(), view->document()->text());
+    QCOMPARE(m_window->tabs()->count(), 1);
+    // Opening the same file again switches to its tab.
+    QCOMPARE(m_window->openFile(QStringLiteral(DEADBOLT_SAMPLES "/") + sample), view);
+    QCOMPARE(m_window->tabs()->count(), 1);
+}
+
+void tst_MainWindow::readOnlySwitchMatchesTheCoreEdit()
+{
+    DocumentView *view = open(copySample(QStringLiteral("nginx-postgres.yml")));
+    QVERIFY(view);
+    Document *doc = view->document();
+    const std::string original = doc->text();
+    // What the core would do, planned independently of the window.
+    const ParsedFile parsed = parseText(original, doc->filePath());
+    const Analysis analysis = analyze(parsed);
+    const Workload *db = nullptr;
+    for (const Workload &w : analysis.workloads)
+        if (w.name == QLatin1String("db"))
+            db = &w;
+    QVERIFY(db);
+    const EditResult expected = setReadOnly(parsed, analysis, *db, true);
+    QVERIFY2(expected.ok, qPrintable(expected.error));
+    std::string expectedText = original;
+    QVERIFY(applyReplacements(expectedText, expected.replacements));
+
+    select(view, QStringLiteral("db"));
+    QCheckBox *toggle = view->inspector()->readOnlySwitch();
+    QVERIFY(toggle->isVisible());
+    QVERIFY(!toggle->isChecked());
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QCOMPARE(doc->text(), expectedText);
+    QCOMPARE(view->yamlPanel()->editorBytes(), expectedText);
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QCOMPARE(doc->undoStack()->text(0), expected.description);
+    QTRY_VERIFY(toggle->isChecked());
+
+    m_window->action(QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(doc->text(), original); // byte-identical
+    QCOMPARE(view->yamlPanel()->editorBytes(), original);
+    QTRY_VERIFY(!toggle->isChecked());
+    m_window->action(QStringLiteral("actionRedo"))->trigger();
+    QCOMPARE(doc->text(), expectedText);
+}
+
+void tst_MainWindow::addPathThroughTheInspector()
+{
+    DocumentView *view = open(copySample(QStringLiteral("nginx-postgres.yml")));
+    QVERIFY(view);
+    Document *doc = view->document();
+    const std::string original = doc->text();
+    const ParsedFile parsed = parseText(original, doc->filePath());
+    const Analysis analysis = analyze(parsed);
+    InMemoryPathSpec spec;
+    spec.target = QStringLiteral("/var/run/postgresql");
+    spec.size = QStringLiteral("8m");
+    spec.uid = 999;
+    spec.gid = 999;
+    const EditResult expected = addInMemoryPath(parsed, analysis, analysis.workloads.at(1), spec);
+    QVERIFY2(expected.ok, qPrintable(expected.error));
+    std::string expectedText = original;
+    QVERIFY(applyReplacements(expectedText, expected.replacements));
+
+    select(view, QStringLiteral("db"));
+    auto field = [&](const char *name) { return view->findChild<QLineEdit *>(QLatin1String(name)); };
+    QTest::keyClicks(field("pathTarget"), QStringLiteral("/var/run/postgresql"));
+    QTest::keyClicks(field("pathSize"), QStringLiteral("8m"));
+    QTest::keyClicks(field("pathUid"), QStringLiteral("999"));
+    QTest::keyClicks(field("pathGid"), QStringLiteral("999"));
+    auto *add = view->findChild<QPushButton *>(QStringLiteral("addPathButton"));
+    QVERIFY(add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(doc->text(), expectedText);
+    QTRY_COMPARE(view->inspector()->inMemoryTable()->rowCount(), 1);
+    QCOMPARE(field("pathTarget")->text(), QString()); // the form is ready for the next one
+    m_window->action(QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(doc->text(), original);
+}
+
+void tst_MainWindow::pathInputIsValidated()
+{
+    DocumentView *view = open(copySample(QStringLiteral("nginx-postgres.yml")));
+    QVERIFY(view);
+    select(view, QStringLiteral("db"));
+    auto *path = view->findChild<QLineEdit *>(QStringLiteral("pathTarget"));
+    auto *size = view->findChild<QLineEdit *>(QStringLiteral("pathSize"));
+    auto *mode = view->findChild<QLineEdit *>(QStringLiteral("pathMode"));
+    auto *uid = view->findChild<QLineEdit *>(QStringLiteral("pathUid"));
+    auto *add = view->findChild<QPushButton *>(QStringLiteral("addPathButton"));
+    auto *problem = view->findChild<QLabel *>(QStringLiteral("pathProblem"));
+    QTest::keyClicks(path, QStringLiteral("tmp"));
+    QVERIFY(!add->isEnabled());
+    QVERIFY(problem->text().contains(QStringLiteral("absolute")));
+    path->clear();
+    QTest::keyClicks(path, QStringLiteral("/tmp"));
+    QVERIFY(add->isEnabled());
+    QTest::keyClicks(size, QStringLiteral("64x")); // the validator refuses the 'x'
+    QCOMPARE(size->text(), QStringLiteral("64"));
+    QTest::keyClicks(size, QStringLiteral("Mi"));
+    QVERIFY(add->isEnabled());
+    QTest::keyClicks(mode, QStringLiteral("1789")); // 8 and 9 are not octal
+    QCOMPARE(mode->text(), QStringLiteral("17"));
+    QVERIFY(!add->isEnabled()); // too short for a mode
+    QTest::keyClicks(mode, QStringLiteral("77"));
+    QVERIFY(add->isEnabled());
+    QTest::keyClicks(uid, QStringLiteral("-1a"));
+    QCOMPARE(uid->text(), QStringLiteral("1"));
+}
+
+void tst_MainWindow::typingUpdatesTheList()
+{
+    DocumentView *view = open(copySample(QStringLiteral("nginx-postgres.yml")));
+    QVERIFY(view);
+    CodeEditor *editor = view->yamlPanel()->editor();
+    QTextCursor c(editor->document()->findBlockByNumber(9)); // "  web:" (line 10)
+    QCOMPARE(c.block().text(), QStringLiteral("  web:"));
+    editor->setTextCursor(c);
+    editor->setFocus();
+    // keyClicks cannot type "\n": each line break is a Return key press.
+    for (const QString &line : {QStringLiteral("  cache:"), QStringLiteral("    image: redis")}) {
+        QTest::keyClicks(editor, line);
+        QTest::keyClick(editor, Qt::Key_Return);
+    }
+    QVERIFY(view->document()->text().find("  cache:\n    image: redis\n  web:") != std::string::npos);
+    QTRY_COMPARE(view->workloadPanel()->model()->rowCount(), 3);
+    // Typing merged into one history entry.
+    QCOMPARE(view->document()->undoStack()->count(), 1);
+    QTRY_VERIFY(editor->changedLines().contains(10));
+}
+
+void tst_MainWindow::syntaxErrorKeepsTheRows()
+{
+    DocumentView *view = open(copySample(QStringLiteral("nginx-postgres.yml")));
+    QVERIFY(view);
+    CodeEditor *editor = view->yamlPanel()->editor();
+    QTextCursor c(editor->document()->findBlockByNumber(10)); // "    image: nginx:1.27"
+    c.movePosition(QTextCursor::EndOfBlock);
+    editor->setTextCursor(c);
+    QTest::keyClicks(editor, QStringLiteral(" x: y")); // a second ": " on the line: not YAML
+    QTRY_VERIFY(!view->document()->parseErrors().isEmpty());
+    auto *error = view->findChild<QLabel *>(QStringLiteral("yamlErrorLabel"));
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral("Line")));
+    QCOMPARE(view->workloadPanel()->model()->rowCount(), 2);
+    QVERIFY(!view->inspector()->readOnlySwitch()->isEnabled());
+    // Fixing it brings everything back.
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(editor, Qt::Key_Backspace);
+    QTRY_VERIFY(view->document()->parseErrors().isEmpty());
+    QTRY_VERIFY(!error->isVisible());
+    QVERIFY(view->inspector()->readOnlySwitch()->isEnabled());
+}
+
+void tst_MainWindow::cursorSelectsTheWorkload()
+{
+    DocumentView *view = open(copySample(QStringLiteral("nginx-postgres.yml")));
+    QVERIFY(view);
+    CodeEditor *editor = view->yamlPanel()->editor();
+    QTextCursor c(editor->document()->findBlockByNumber(27)); // inside db
+    editor->setTextCursor(c);
+    QTRY_VERIFY(view->inspector()->workload().endsWith(QStringLiteral("db")));
+    QVERIFY(view->workloadPanel()->selectedKey().endsWith(QStringLiteral("db")));
+    QVERIFY(editor->markedFirst() <= 28 && editor->markedLast() >= 28);
+    // And selecting in the list scrolls the text to the workload.
+    select(view, QStringLiteral("web"));
+    QCOMPARE(editor->textCursor().blockNumber() + 1, editor->markedFirst());
+    QVERIFY(editor->markedFirst() <= 12 && editor->markedLast() >= 12);
+}
+
+void tst_MainWindow::saveWritesTheFile()
+{
+    const QString path = copySample(QStringLiteral("nginx-postgres.yml"));
+    DocumentView *view = open(path);
+    QVERIFY(view);
+    select(view, QStringLiteral("db"));
+    QTest::mouseClick(view->inspector()->readOnlySwitch(), Qt::LeftButton);
+    QVERIFY(view->document()->isModified());
+    QVERIFY(m_window->tabs()->tabText(0).endsWith(QLatin1Char('*')));
+    view->textTabs()->setCurrentWidget(view->changesPanel());
+    QTRY_VERIFY(view->changesPanel()->diffText().contains(QStringLiteral("+    read_only: true")));
+    m_window->action(QStringLiteral("actionSave"))->trigger();
+    QCOMPARE(readFile(path), view->document()->text());
+    QVERIFY(!view->document()->isModified());
+    QVERIFY(!m_window->tabs()->tabText(0).endsWith(QLatin1Char('*')));
+    QTRY_VERIFY(view->changesPanel()->diffText().isEmpty());
+}
+
+void tst_MainWindow::cleanDocumentReloadsWhenTheFileChanges()
+{
+    const QString path = copySample(QStringLiteral("nginx-postgres.yml"));
+    DocumentView *view = open(path);
+    QVERIFY(view);
+    writeFile(path, "services:\n  only:\n    image: x\n");
+    QTRY_COMPARE_WITH_TIMEOUT(view->document()->text(), std::string("services:\n  only:\n    image: x\n"),
+                              10000);
+    QTRY_COMPARE(view->workloadPanel()->model()->rowCount(), 1);
+    QVERIFY(!view->diskBanner()->isVisible());
+    QVERIFY(!view->document()->isModified());
+    QCOMPARE(view->yamlPanel()->editorBytes(), view->document()->text());
+}
+
+void tst_MainWindow::dirtyDocumentShowsTheBanner()
+{
+    const QString path = copySample(QStringLiteral("nginx-postgres.yml"));
+    DocumentView *view = open(path);
+    QVERIFY(view);
+    select(view, QStringLiteral("db"));
+    QTest::mouseClick(view->inspector()->readOnlySwitch(), Qt::LeftButton);
+    const std::string mine = view->document()->text();
+    writeFile(path, "services:\n  theirs:\n    image: x\n");
+    QTRY_VERIFY_WITH_TIMEOUT(view->diskBanner()->isVisible(), 10000);
+    QCOMPARE(view->document()->text(), mine); // nothing lost
+    // Saving now is refused rather than overwriting their change.
+    m_window->action(QStringLiteral("actionSave"))->trigger();
+    QCOMPARE(readFile(path), std::string("services:\n  theirs:\n    image: x\n"));
+    QTRY_VERIFY(view->errorBanner()->isVisible());
+    // Reload takes theirs, as an undoable step.
+    auto *reload = view->diskBanner()->findChild<QPushButton *>(QStringLiteral("bannerReload"));
+    QVERIFY(reload);
+    QTest::mouseClick(reload, Qt::LeftButton);
+    QCOMPARE(view->document()->text(), std::string("services:\n  theirs:\n    image: x\n"));
+    QVERIFY(!view->diskBanner()->isVisible());
+    m_window->action(QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(view->document()->text(), mine);
+}
+
+void tst_MainWindow::makeAllImmutableIsOneStep()
+{
+    DocumentView *view = open(copySample(QStringLiteral("shared-blocks.yml")));
+    QVERIFY(view);
+    Document *doc = view->document();
+    const std::string original = doc->text();
+    const ParsedFile parsed = parseText(original, doc->filePath());
+    const EditResult expected = makeFileImmutable(parsed, analyze(parsed));
+    QVERIFY2(expected.ok, qPrintable(expected.error));
+    QVERIFY(!expected.replacements.empty());
+    std::string expectedText = original;
+    QVERIFY(applyReplacements(expectedText, expected.replacements));
+    QVERIFY(m_window->makeAllImmutable(false));
+    QCOMPARE(doc->text(), expectedText);
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QTRY_VERIFY(view->workloadPanel()->summaryText().contains(QStringLiteral("4 of 4")));
+    doc->undoStack()->undo();
+    QCOMPARE(doc->text(), original);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

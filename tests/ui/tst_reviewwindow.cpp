@@ -1,0 +1,183 @@
+// The Review window: its change list (regressions first) and the two sides scrolled to the
+// selected change.
+#include "review/reviewchangemodel.h"
+#include "review/reviewwindow.h"
+#include "views/codeeditor.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QPointer>
+#include <QTableView>
+#include <QTest>
+
+using namespace deadbolt;
+
+namespace {
+
+const QString Golden = QStringLiteral(DEADBOLT_TESTDATA "/review/golden");
+
+QStringList column(const QAbstractItemModel *model, int column)
+{
+    QStringList out;
+    for (int row = 0; row < model->rowCount(); ++row)
+        out << model->index(row, column).data().toString();
+    return out;
+}
+
+int rowOf(const QAbstractItemModel *model, const QString &kind, const QString &workload)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(ReviewChangeModel::KindRole).toString() == kind &&
+            model->index(row, ReviewChangeModel::WorkloadColumn).data().toString() == workload)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestReviewWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void listsChangesRegressionsFirst();
+    void selectingAChangeScrollsBothSides();
+    void directoriesSwitchFiles();
+    void twoSamples();
+    void errorsAreShown();
+    void showReviewWindowOpensAWindow();
+};
+
+void TestReviewWindow::listsChangesRegressionsFirst()
+{
+    ReviewWindow window;
+    QAbstractItemModelTester tester(window.changeModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.compareFiles(Golden + QStringLiteral("/old/compose.yml"),
+                        Golden + QStringLiteral("/new/compose.yml"));
+    const QAbstractItemModel *model = window.changeModel();
+    QCOMPARE(column(model, ReviewChangeModel::SeverityColumn),
+             (QStringList{QStringLiteral("regression"), QStringLiteral("improvement"), QStringLiteral("info"),
+                          QStringLiteral("info"), QStringLiteral("info")}));
+    QCOMPARE(column(model, ReviewChangeModel::WorkloadColumn),
+             (QStringList{QStringLiteral("web"), QStringLiteral("api"), QStringLiteral("web"),
+                          QStringLiteral("api"), QStringLiteral("legacy")}));
+    QCOMPARE(model->index(0, 0).data(ReviewChangeModel::KindRole).toString(),
+             QStringLiteral("in-memory-path-added"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("reviewSummary"))->text(),
+             QStringLiteral("1 regression, 1 improvement, 3 other changes in 3 workloads"));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("reviewErrors"))->isHidden());
+    // A single file needs no file chooser.
+    QVERIFY(window.findChild<QComboBox *>(QStringLiteral("reviewFile"))->isHidden());
+}
+
+void TestReviewWindow::selectingAChangeScrollsBothSides()
+{
+    ReviewWindow window;
+    window.compareFiles(Golden + QStringLiteral("/old/compose.yml"),
+                        Golden + QStringLiteral("/new/compose.yml"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *oldText = window.findChild<CodeEditor *>(QStringLiteral("reviewOldText"));
+    auto *newText = window.findChild<CodeEditor *>(QStringLiteral("reviewNewText"));
+    QVERIFY(oldText && newText);
+    QVERIFY(newText->toPlainText().contains(QLatin1String("/tmp:size=16m")));
+    // The window opens on the first regression: /tmp added to web at new line 8; the old
+    // side shows web itself (line 2).
+    QCOMPARE(newText->markedFirst(), 8);
+    QCOMPARE(oldText->markedFirst(), 2);
+    QCOMPARE(newText->textCursor().blockNumber() + 1, 8);
+
+    auto *view = window.findChild<QTableView *>(QStringLiteral("reviewChanges"));
+    const int legacy =
+        rowOf(window.changeModel(), QStringLiteral("workload-removed"), QStringLiteral("legacy"));
+    QVERIFY(legacy >= 0);
+    // Click the row as a user would.
+    const QRect rect = view->visualRect(view->model()->index(legacy, ReviewChangeModel::ChangeColumn));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_COMPARE(oldText->markedFirst(), 12);
+    QCOMPARE(newText->markedFirst(), 0); // removed: no place in the new version
+    QCOMPARE(oldText->textCursor().blockNumber() + 1, 12);
+    // Removed lines are marked on the left, added ones on the right.
+    QVERIFY(oldText->changedLines().contains(12));
+    QVERIFY(newText->changedLines().contains(8));
+    QVERIFY(!newText->changedLines().contains(1));
+}
+
+void TestReviewWindow::directoriesSwitchFiles()
+{
+    ReviewWindow window;
+    window.compareFiles(Golden + QStringLiteral("/old"), Golden + QStringLiteral("/new"));
+    auto *files = window.findChild<QComboBox *>(QStringLiteral("reviewFile"));
+    QCOMPARE(files->count(), 3);
+    QVERIFY(!files->isHidden());
+    const int k8s = rowOf(window.changeModel(), QStringLiteral("became-undetermined"),
+                          QStringLiteral("Deployment/prod/app/app"));
+    QVERIFY(k8s >= 0);
+    window.selectChange(k8s);
+    QCOMPARE(window.currentFile(), 1);
+    QVERIFY(files->currentText().startsWith(QLatin1String("k8s/app.yaml")));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("reviewNewTitle"))
+                ->text()
+                .endsWith(QLatin1String("k8s/app.yaml")));
+    QCOMPARE(window.findChild<CodeEditor *>(QStringLiteral("reviewNewText"))->markedFirst(), 13);
+    // Choosing a file by hand shows it.
+    files->setCurrentIndex(2);
+    QVERIFY(window.findChild<CodeEditor *>(QStringLiteral("reviewNewText"))->markedFirst() == 0);
+    QVERIFY(files->currentText().contains(QLatin1String("unchanged")));
+}
+
+void TestReviewWindow::twoSamples()
+{
+    // Two different bundled samples: every service of one is removed, every one of the other added.
+    ReviewWindow window;
+    window.compareFiles(QStringLiteral(DEADBOLT_SAMPLES "/wordpress-compose2.yml"),
+                        QStringLiteral(DEADBOLT_SAMPLES "/nginx-postgres.yml"));
+    const Review &review = window.review();
+    QCOMPARE(review.files.size(), 1);
+    const FileReview &f = review.files.first();
+    QVERIFY2(f.errors.isEmpty(), qPrintable(f.errors.value(0).message));
+    QVERIFY(!f.before.analysis.workloads.isEmpty());
+    QVERIFY(!f.after.analysis.workloads.isEmpty());
+    int added = 0;
+    int removed = 0;
+    for (int row = 0; row < window.changeModel()->rowCount(); ++row) {
+        const QString kind = window.changeModel()->index(row, 0).data(ReviewChangeModel::KindRole).toString();
+        added += kind == QLatin1String("workload-added");
+        removed += kind == QLatin1String("workload-removed");
+    }
+    QVERIFY(added + removed > 0);
+    QVERIFY(added <= f.after.analysis.workloads.size());
+    QVERIFY(removed <= f.before.analysis.workloads.size());
+}
+
+void TestReviewWindow::errorsAreShown()
+{
+    ReviewWindow window;
+    window.compareFiles(Golden + QStringLiteral("/old/compose.yml"), Golden + QStringLiteral("/no-such.yml"));
+    auto *errors = window.findChild<QLabel *>(QStringLiteral("reviewErrors"));
+    QVERIFY(!errors->isHidden());
+    QVERIFY2(errors->text().contains(QLatin1String("no such file")), qPrintable(errors->text()));
+    QCOMPARE(window.changeModel()->rowCount(), 0);
+}
+
+void TestReviewWindow::showReviewWindowOpensAWindow()
+{
+    QWidget parent;
+    showReviewWindow(&parent, Golden + QStringLiteral("/old/compose.yml"),
+                     Golden + QStringLiteral("/new/compose.yml"));
+    auto *window = parent.findChild<ReviewWindow *>(QStringLiteral("reviewWindow"));
+    QVERIFY(window);
+    QVERIFY(window->isVisible());
+    QVERIFY(window->isWindow());
+    QCOMPARE(window->changeModel()->rowCount(), 5);
+    QPointer<ReviewWindow> guard(window);
+    window->close();
+    QTRY_VERIFY(guard.isNull()); // deletes itself on close
+}
+
+QTEST_MAIN(TestReviewWindow)
+#include "tst_reviewwindow.moc"

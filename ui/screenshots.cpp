@@ -1,0 +1,69 @@
+#include "screenshots.h"
+
+#include "document.h"
+#include "documentview.h"
+#include "mainwindow.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTabWidget>
+
+namespace deadbolt {
+
+namespace {
+
+// Lets queued work (analysis results, layouts, debounced timers) run; no fixed sleep
+// decides what the picture shows, the loaded state does.
+void settle(Document *document)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000 && document && (document->isLoading() || !document->isAnalysisCurrent()))
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    for (int i = 0; i < 20; ++i)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+QString grab(MainWindow *window, const QString &directory, const QString &name)
+{
+    const QString path = QDir(directory).absoluteFilePath(name + QStringLiteral(".png"));
+    return window->grab().save(path) ? path : QString();
+}
+
+} // namespace
+
+QStringList saveScreenshots(MainWindow *window, const QStringList &files, const QString &directory)
+{
+    QDir().mkpath(directory);
+    QStringList written;
+    window->resize(1400, 860);
+    window->show();
+    settle(nullptr);
+    written << grab(window, directory, QStringLiteral("welcome"));
+    for (const QString &file : files) {
+        DocumentView *view = window->openFile(file);
+        if (!view)
+            continue;
+        settle(view->document());
+        const QString base = QFileInfo(file).completeBaseName();
+        view->textTabs()->setCurrentIndex(0);
+        settle(view->document());
+        written << grab(window, directory, base);
+        if (window->makeAllImmutable(false) && view->document()->isModified()) {
+            settle(view->document());
+            view->textTabs()->setCurrentIndex(1);
+            settle(view->document());
+            written << grab(window, directory, base + QStringLiteral("-changes"));
+        }
+        view->document()->undoStack()->clear(); // nothing to ask about on close
+        view->document()->undoStack()->setClean();
+        window->closeView(view);
+        settle(nullptr);
+    }
+    written.removeAll(QString());
+    return written;
+}
+
+} // namespace deadbolt

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace deadbolt {
+
+class MainWindow;
+
+// Saves PNGs of the window for the README (scripts/screenshots): the welcome page, then
+// per file the window with its YAML view, and its Changes view after "Make All
+// Immutable" where that changes something. Returns the files written.
+QStringList saveScreenshots(MainWindow *window, const QStringList &files, const QString &directory);
+
+} // namespace deadbolt
