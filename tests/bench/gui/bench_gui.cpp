@@ -1,0 +1,143 @@
+// bench_gui FILE : the editor's speed figures (issue 4).
+//  1. Opens FILE (the generated 14 MB manifest) in the main window and reports the time
+//     until the full workload list is shown, and the longest the GUI thread was blocked
+//     meanwhile (a 5 ms heartbeat timer measures the gaps).
+//  2. Types 300 characters into a generated 2,000-line Compose file, one key every 20 ms,
+//     and reports the longest GUI-thread block while typing and re-analysing.
+#include "document.h"
+#include "documentview.h"
+#include "mainwindow.h"
+#include "models/workloadlistmodel.h"
+#include "panels/workloadpanel.h"
+#include "panels/yamlpanel.h"
+#include "views/codeeditor.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTimer>
+#include <cstdio>
+
+using namespace deadbolt;
+
+namespace {
+
+// Records the longest gap between ticks of a timer that should fire every 5 ms.
+class Heartbeat
+{
+public:
+    Heartbeat()
+    {
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            m_max = std::max(m_max, m_clock.restart());
+        });
+    }
+    void start()
+    {
+        m_max = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 stop()
+    {
+        m_timer.stop();
+        return std::max(m_max, m_clock.elapsed());
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_max = 0;
+};
+
+int countRows(const WorkloadListModel *model)
+{
+    int n = 0;
+    for (int r = 0; r < model->rowCount(); ++r)
+        n += std::max(1, model->rowCount(model->index(r, 0)));
+    return n;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    MainWindow window;
+    window.resize(1300, 800);
+    window.show();
+    QTest::qWaitForWindowExposed(&window);
+    Heartbeat heartbeat;
+
+    if (argc > 1) {
+        QElapsedTimer clock;
+        clock.start();
+        heartbeat.start();
+        DocumentView *view = window.openFile(QString::fromLocal8Bit(argv[1]));
+        if (!view)
+            return 2;
+        const qint64 openCall = clock.elapsed();
+        while (view->document()->isLoading())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        QCoreApplication::processEvents();
+        const qint64 shown = clock.elapsed();
+        const qint64 block = heartbeat.stop();
+        std::printf("open %s: %d workloads listed after %lld ms (openFile returned after %lld ms); "
+                    "longest GUI-thread block %lld ms\n",
+                    argv[1], countRows(view->workloadPanel()->model()), shown, openCall, block);
+        view->document()->undoStack()->setClean();
+        window.closeView(view);
+        QCoreApplication::processEvents();
+    }
+
+    // A 2,000-line Compose file: 200 services of 10 lines.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("compose-2000-lines.yml"));
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return 2;
+        std::string text = "services:\n";
+        for (int i = 0; i < 200; ++i) {
+            const std::string n = std::to_string(i);
+            text += "  svc" + n + ":\n    image: example/app:" + n + "\n    read_only: true\n    restart: always\n" +
+                    "    environment:\n      NAME: svc" + n + "\n    tmpfs:\n      - /tmp:size=16m\n" +
+                    "    # service " + n + "\n";
+        }
+        text.pop_back();
+        f.write(text.data(), qint64(text.size()));
+    }
+    DocumentView *view = window.openFile(path);
+    while (view->document()->isLoading())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    CodeEditor *editor = view->yamlPanel()->editor();
+    QTextCursor c(editor->document()->findBlockByNumber(1000));
+    c.movePosition(QTextCursor::EndOfBlock);
+    editor->setTextCursor(c);
+    editor->setFocus();
+    const int lines = editor->blockCount();
+
+    qint64 maxKey = 0;
+    const QString typed = QStringLiteral("# typing in the middle of the file ");
+    heartbeat.start();
+    for (int i = 0; i < 300; ++i) {
+        QElapsedTimer key;
+        key.start();
+        QTest::keyClick(editor, typed.at(i % typed.size()).toLatin1());
+        maxKey = std::max(maxKey, key.elapsed());
+        QTest::qWait(20); // lets the debounced re-analysis run between keys, as a typist would
+    }
+    QTest::qWait(600);
+    const qint64 block = heartbeat.stop();
+    std::printf("typing 300 keys in a %d-line file: longest key handling %lld ms, longest GUI-thread block "
+                "%lld ms (including re-analysis results); %d workloads listed\n",
+                lines, maxKey, block, countRows(view->workloadPanel()->model()));
+    view->document()->undoStack()->setClean();
+    return 0;
+}
