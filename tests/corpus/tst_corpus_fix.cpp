@@ -56,8 +56,10 @@ bool allowedChange(std::string_view old, const std::vector<std::string_view> &ad
     if (old.find("read_only") != std::string_view::npos ||
         old.find("readOnlyRootFilesystem") != std::string_view::npos)
         return true;
+    // An identical added line: the old last line had no line break and now has one
+    // (the new text after it keeps the file's missing final newline).
     for (std::string_view a : added)
-        if (gainsInsertion(old, a))
+        if (a == old || gainsInsertion(old, a))
             return true;
     return false;
 }
