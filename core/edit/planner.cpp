@@ -295,12 +295,7 @@ EditResult finishEdit(const ParsedFile &file, Planner &planner, const QString &d
         return result;
     }
     Plan plan = planner.takePlan();
-    std::string edited = file.text.bytes();
-    if (!applyReplacements(edited, plan.replacements)) {
-        result.error = QStringLiteral("%1: refused: the planned replacements overlap").arg(description);
-        return result;
-    }
-    const QString problem = verifyPlan(file, plan, edited);
+    const QString problem = verifyPlan(file, plan);
     if (!problem.isEmpty()) {
         result.error = QStringLiteral("%1: refused: %2").arg(description, problem);
         return result;

@@ -13,8 +13,7 @@ namespace {
 struct DocumentCheck
 {
     int document = 0;
-    std::size_t newBegin = 0;
-    std::size_t newEnd = 0;
+    Replacements own; // this document's replacements, offsets relative to its begin
     const std::vector<TreeChange> *changes = nullptr;
 };
 
@@ -30,7 +29,7 @@ bool writesDocumentMarker(const std::string &inserted)
     return false;
 }
 
-QString check(const ParsedFile &file, const std::string &edited, const DocumentCheck &c)
+QString check(const ParsedFile &file, const DocumentCheck &c)
 {
     const yaml::Document &before = file.stream.documents[std::size_t(c.document)];
     TreeValue expected = treeValue(before, before.root);
@@ -39,7 +38,11 @@ QString check(const ParsedFile &file, const std::string &edited, const DocumentC
         if (!applyChange(expected, change, &error))
             return QStringLiteral("document %1: the plan is inconsistent: %2").arg(c.document + 1).arg(error);
     }
-    const SourceText piece(edited.substr(c.newBegin, c.newEnd - c.newBegin));
+    // Only this document's text is rebuilt and re-parsed, never the whole file.
+    std::string text = file.text.bytes().substr(before.begin, before.end - before.begin);
+    if (!applyReplacements(text, c.own))
+        return QStringLiteral("document %1: the edit's replacements overlap").arg(c.document + 1);
+    const SourceText piece(std::move(text));
     yaml::ParseError parseError;
     const yaml::Document after = yaml::parseDocument(piece, {0, std::uint32_t(piece.size())}, &parseError);
     if (after.root == yaml::NoNode && !parseError.message.isEmpty())
@@ -56,7 +59,7 @@ QString check(const ParsedFile &file, const std::string &edited, const DocumentC
 
 } // namespace
 
-QString verifyPlan(const ParsedFile &file, const Plan &plan, const std::string &edited)
+QString verifyPlan(const ParsedFile &file, const Plan &plan)
 {
     for (const Replacement &r : plan.replacements) {
         if (writesDocumentMarker(r.text))
@@ -69,42 +72,35 @@ QString verifyPlan(const ParsedFile &file, const Plan &plan, const std::string &
     const auto &docs = file.stream.documents;
     static const std::vector<TreeChange> none;
 
-    // Walk documents and replacements together: each document's new span is its old one
-    // shifted by what the replacements before it added, widened by its own.
+    // Walk documents and replacements together, giving each touched document its own
+    // replacements (an insertion at the very end of the file belongs to the last one).
     std::vector<DocumentCheck> checks;
-    std::ptrdiff_t shift = 0;
     std::size_t r = 0;
     for (int d = 0; d < int(docs.size()); ++d) {
         const std::size_t begin = docs[std::size_t(d)].begin;
         const std::size_t end = docs[std::size_t(d)].end;
-        while (r < sorted.size() && sorted[r].offset < begin) {
-            shift += std::ptrdiff_t(sorted[r].text.size()) - std::ptrdiff_t(sorted[r].length);
-            ++r;
-        }
-        std::ptrdiff_t own = 0;
-        bool touched = false;
+        if (r < sorted.size() && sorted[r].offset < begin)
+            return QStringLiteral("the edit falls outside every document");
+        DocumentCheck c;
+        c.document = d;
         while (r < sorted.size() && (sorted[r].offset < end || (sorted[r].offset == end && end == size))) {
             if (sorted[r].offset + sorted[r].length > end)
                 return QStringLiteral("the edit crosses a document boundary");
-            own += std::ptrdiff_t(sorted[r].text.size()) - std::ptrdiff_t(sorted[r].length);
-            touched = true;
+            Replacement local = sorted[r];
+            local.offset -= begin;
+            c.own.push_back(std::move(local));
             ++r;
         }
         const auto it = plan.changes.find(d);
-        if (touched || it != plan.changes.end()) {
-            DocumentCheck c;
-            c.document = d;
-            c.newBegin = std::size_t(std::ptrdiff_t(begin) + shift);
-            c.newEnd = std::size_t(std::ptrdiff_t(end) + shift + own);
+        if (!c.own.empty() || it != plan.changes.end()) {
             c.changes = it != plan.changes.end() ? &it->second : &none;
-            checks.push_back(c);
+            checks.push_back(std::move(c));
         }
-        shift += own;
     }
     if (r < sorted.size())
         return QStringLiteral("the edit falls outside every document");
 
-    auto run = [&](const DocumentCheck &c) { return check(file, edited, c); };
+    auto run = [&](const DocumentCheck &c) { return check(file, c); };
     QStringList errors;
     if (checks.size() > 64) {
         errors = QtConcurrent::blockingMapped<QStringList>(
@@ -117,14 +113,6 @@ QString verifyPlan(const ParsedFile &file, const Plan &plan, const std::string &
         if (!e.isEmpty())
             return e;
     return {};
-}
-
-QString verifyPlan(const ParsedFile &file, const Plan &plan)
-{
-    std::string edited = file.text.bytes();
-    if (!applyReplacements(edited, plan.replacements))
-        return QStringLiteral("the edit's replacements overlap");
-    return verifyPlan(file, plan, edited);
 }
 
 } // namespace deadbolt::edit
