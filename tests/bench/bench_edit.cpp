@@ -43,7 +43,8 @@ int main(int argc, char *argv[])
     std::string bytes;
     QString error;
     if (!readFileBytes(path, &bytes, &error)) {
-        std::fprintf(stderr, "bench_edit: %s\n(run bench_generate /tmp/deadbolt-bench first)\n", qPrintable(error));
+        std::fprintf(stderr, "bench_edit: %s\n(run bench_generate /tmp/deadbolt-bench first)\n",
+                     qPrintable(error));
         return 2;
     }
     QElapsedTimer t;
@@ -54,7 +55,8 @@ int main(int argc, char *argv[])
     const double analyse = ms(t);
     std::printf("%s: %.1f MB, %zu documents, %lld workloads\n", qPrintable(path), double(bytes.size()) / 1e6,
                 file.stream.documents.size(), qlonglong(analysis.workloads.size()));
-    std::printf("  parse                      %8.1f ms\n  analyze                    %8.1f ms\n", parse, analyse);
+    std::printf("  parse                      %8.1f ms\n  analyze                    %8.1f ms\n", parse,
+                analyse);
 
     // One edit, in the middle of the file, on a workload that is not read-only yet.
     const Workload *target = nullptr;
@@ -75,7 +77,8 @@ int main(int argc, char *argv[])
     std::string edited = bytes;
     applyReplacements(edited, one.replacements);
     const double apply = ms(t);
-    std::printf("  one edit, verified         %8.1f ms  (target < 50)   \"%s\"\n", oneEdit, qPrintable(one.description));
+    std::printf("  one edit, verified         %8.1f ms  (target < 50)   \"%s\"\n", oneEdit,
+                qPrintable(one.description));
     std::printf("  applying it                %8.1f ms\n", apply);
 
     QTemporaryDir dir;
@@ -92,8 +95,8 @@ int main(int argc, char *argv[])
     t.restart();
     const EditResult all = makeFileImmutable(file, analysis);
     const double immutable = ms(t);
-    std::printf("  every workload read-only   %8.1f ms  (%lld workloads changed, %zu replacements)%s\n", immutable,
-                qlonglong(all.affectedWorkloads.size()), all.replacements.size(),
+    std::printf("  every workload read-only   %8.1f ms  (%lld workloads changed, %zu replacements)%s\n",
+                immutable, qlonglong(all.affectedWorkloads.size()), all.replacements.size(),
                 all.ok ? "" : qPrintable(QStringLiteral("  REFUSED: ") + all.error));
 
     if (loadAll) {
