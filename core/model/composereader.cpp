@@ -24,14 +24,6 @@ struct ComposeContext
     NodeId topVolumes; // the top-level `volumes` mapping, resolved; NoNode if absent
 };
 
-NodeId effectiveValue(const Document &doc, NodeId map, std::string_view key)
-{
-    if (!doc.isMapping(map))
-        return NoNode;
-    const auto entry = effectiveGet(doc, map, key);
-    return entry ? doc.resolve(entry->value) : NoNode;
-}
-
 std::string_view scalarValue(const Document &doc, NodeId node)
 {
     return doc.isScalar(node) ? doc.value(node) : std::string_view();

@@ -17,12 +17,6 @@ int firstContentDocument(const Stream &stream)
     return -1;
 }
 
-static NodeId effectiveValue(const Document &doc, NodeId map, std::string_view key)
-{
-    const auto entry = effectiveGet(doc, map, key);
-    return entry ? doc.resolve(entry->value) : NoNode;
-}
-
 // "2", "2.0".."2.4" and "3", "3.0".."3.9": the versions the 2.x and 3.x schemas define.
 static FileFormat versionFormat(std::string_view v)
 {

@@ -102,4 +102,10 @@ std::optional<Entry> effectiveGet(const Document &doc, NodeId map, std::string_v
     return std::nullopt;
 }
 
+NodeId effectiveValue(const Document &doc, NodeId map, std::string_view key)
+{
+    const auto entry = effectiveGet(doc, map, key);
+    return entry ? doc.resolve(entry->value) : NoNode;
+}
+
 } // namespace deadbolt::yaml

@@ -21,4 +21,8 @@ struct Entry
 std::vector<Entry> effectiveEntries(const Document &doc, NodeId map);
 std::optional<Entry> effectiveGet(const Document &doc, NodeId map, std::string_view key);
 
+// The effective value of key in map (an alias to a mapping counts as the mapping), with
+// aliases resolved; NoNode when map is no mapping or lacks the key.
+NodeId effectiveValue(const Document &doc, NodeId map, std::string_view key);
+
 } // namespace deadbolt::yaml
