@@ -6,9 +6,12 @@
 #include "views/yamlhighlighter.h"
 #include "workloadlines.h"
 
+#include <QFutureWatcher>
 #include <QLabel>
+#include <QPlainTextDocumentLayout>
 #include <QTextBlock>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace deadbolt {
 
@@ -17,6 +20,9 @@ namespace {
 // Above this the highlighter is switched off: it would colour every line of a
 // 14 MB manifest on the GUI thread before the first paint.
 constexpr std::size_t HighlightLimit = 2 * 1024 * 1024;
+// Above this the first text is laid out in a worker thread: inserting 14 MB into a
+// QTextDocument takes seconds, which would freeze the window while the file opens.
+constexpr std::size_t BackgroundLoadLimit = 1024 * 1024;
 
 bool hasBom(const std::string &bytes)
 {
@@ -96,9 +102,45 @@ std::string YamlPanel::editorBytes() const
     return bytes;
 }
 
+void YamlPanel::loadInBackground(const std::string &bytes)
+{
+    m_loadingText = true;
+    m_editor->setReadOnly(true);
+    m_editor->setPlaceholderText(tr("Loading the text..."));
+    auto *watcher = new QFutureWatcher<QTextDocument *>(this);
+    connect(watcher, &QFutureWatcher<QTextDocument *>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        // QTextDocument is reentrant: built in the worker, handed to this thread here.
+        QTextDocument *document = watcher->result();
+        document->setParent(m_editor);
+        m_editor->setDocument(document); // deletes the editor's own, empty document
+        connect(document, &QTextDocument::contentsChanged, this, &YamlPanel::editorTextChanged);
+        m_editor->setReadOnly(false);
+        m_editor->setPlaceholderText(QString());
+        m_loadingText = false;
+        documentTextChanged(); // whatever changed while the text was being laid out
+        updateMark();
+        updateErrors();
+    });
+    QThread *gui = thread();
+    watcher->setFuture(QtConcurrent::run([text = editorText(bytes), gui] {
+        auto *document = new QTextDocument;
+        document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+        document->setPlainText(text);
+        document->moveToThread(gui);
+        return document;
+    }));
+}
+
 void YamlPanel::documentTextChanged()
 {
+    if (m_loadingText)
+        return;
     const std::string &bytes = m_document->text();
+    if (m_editor->document()->isEmpty() && bytes.size() > BackgroundLoadLimit) {
+        loadInBackground(bytes);
+        return;
+    }
     if (!m_highlighter && bytes.size() <= HighlightLimit)
         m_highlighter = new YamlHighlighter(m_editor->document());
     else if (m_highlighter && bytes.size() > HighlightLimit) {
@@ -130,7 +172,7 @@ void YamlPanel::documentTextChanged()
 
 void YamlPanel::editorTextChanged()
 {
-    if (m_applyingDocument || !m_document)
+    if (m_applyingDocument || m_loadingText || !m_document)
         return;
     m_document->editText(editorBytes());
 }

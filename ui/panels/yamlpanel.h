@@ -35,6 +35,7 @@ signals:
 
 private:
     void documentTextChanged();
+    void loadInBackground(const std::string &bytes);
     void editorTextChanged();
     void cursorMoved();
     void updateChangedLines();
@@ -49,6 +50,7 @@ private:
     QString m_markedKey;
     bool m_applyingDocument = false;
     bool m_movingCursor = false;
+    bool m_loadingText = false;
 };
 
 } // namespace deadbolt

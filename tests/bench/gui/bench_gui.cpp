@@ -33,9 +33,7 @@ public:
     Heartbeat()
     {
         m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_max = std::max(m_max, m_clock.restart());
-        });
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { m_max = std::max(m_max, m_clock.restart()); });
     }
     void start()
     {
@@ -106,9 +104,9 @@ int main(int argc, char *argv[])
         std::string text = "services:\n";
         for (int i = 0; i < 200; ++i) {
             const std::string n = std::to_string(i);
-            text += "  svc" + n + ":\n    image: example/app:" + n + "\n    read_only: true\n    restart: always\n" +
-                    "    environment:\n      NAME: svc" + n + "\n    tmpfs:\n      - /tmp:size=16m\n" +
-                    "    # service " + n + "\n";
+            text += "  svc" + n + ":\n    image: example/app:" + n +
+                    "\n    read_only: true\n    restart: always\n" + "    environment:\n      NAME: svc" + n +
+                    "\n    tmpfs:\n      - /tmp:size=16m\n" + "    # service " + n + "\n";
         }
         text.pop_back();
         f.write(text.data(), qint64(text.size()));
