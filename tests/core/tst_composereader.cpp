@@ -94,7 +94,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, service);
         QFETCH(RootFs, expected);
-        const Workload *w = find(read(QStringLiteral("read-only-values.yml")), service);
+        const QVector<Workload> workloads = read(QStringLiteral("read-only-values.yml"));
+        const Workload *w = find(workloads, service); // points into workloads: keep it alive
         QVERIFY(w);
         QCOMPARE(w->rootFs, expected);
     }
