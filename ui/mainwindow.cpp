@@ -7,6 +7,7 @@
 #include "panels/welcomepage.h"
 #include "report/linediff.h"
 #include "resources.h"
+#include "review/reviewwindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -182,6 +184,30 @@ void MainWindow::createMenus()
     view->addAction(action(QStringLiteral("actionShowYaml")));
     view->addAction(action(QStringLiteral("actionShowChanges")));
     view->addAction(action(QStringLiteral("actionShowHistory")));
+    QMenu *review = menuBar()->addMenu(tr("&Review"));
+    QAction *compare = review->addAction(tr("Compare &Files..."), this, [this] {
+        const QString older = QFileDialog::getOpenFileName(this, tr("Old version"));
+        if (older.isEmpty())
+            return;
+        const QString newer = QFileDialog::getOpenFileName(this, tr("New version"), QFileInfo(older).path());
+        if (!newer.isEmpty())
+            showReviewWindow(this, older, newer);
+    });
+    compare->setObjectName(QStringLiteral("actionCompareFiles"));
+    compare->setToolTip(tr("What a change does to immutability, between two files"));
+    QAction *git = review->addAction(tr("Compare with &Git Revision..."), this, [this] {
+        DocumentView *v = currentView();
+        if (!v || v->document()->filePath().isEmpty())
+            return;
+        bool ok = false;
+        const QString rev = QInputDialog::getText(this, tr("Compare with Git Revision"), tr("Revision:"),
+                                                  QLineEdit::Normal, QStringLiteral("HEAD"), &ok);
+        if (ok && !rev.trimmed().isEmpty())
+            showGitReviewWindow(this, v->document()->filePath(), rev.trimmed());
+    });
+    git->setObjectName(QStringLiteral("actionCompareGit"));
+    git->setToolTip(tr("What the saved file changes against a git revision, workload by workload"));
+    m_documentActions << git;
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Deadbolt"), this, [this] {
         QMessageBox::about(this, tr("About Deadbolt"),
