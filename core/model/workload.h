@@ -21,10 +21,10 @@ QString statusName(Status status); // "immutable", "immutable-with-exceptions", 
 // Where something is written in the text.
 struct Location
 {
-    int document = -1;              // index into the stream's documents
+    int document = -1;                // index into the stream's documents
     yaml::NodeId node = yaml::NoNode; // the value node
     std::size_t offset = 0;
-    int line = 0;                   // 1-based
+    int line = 0; // 1-based
     int column = 0;
 };
 
@@ -33,9 +33,9 @@ struct Location
 struct Provenance
 {
     bool shared = false;
-    QString anchor;        // the anchor's name
+    QString anchor;                    // the anchor's name
     yaml::NodeId block = yaml::NoNode; // the anchored mapping
-    Location location;     // of the value inside the shared block
+    Location location;                 // of the value inside the shared block
     QStringList sharedBy;
 };
 
@@ -49,18 +49,18 @@ enum class PathKind {
     HostPath,
     EmptyDirDisk,
     PersistentClaim,
-    OtherVolume     // any other writable Kubernetes volume (ephemeral, nfs, csi...)
+    OtherVolume // any other writable Kubernetes volume (ephemeral, nfs, csi...)
 };
 QString pathKindName(PathKind kind);
 
 struct WritablePath
 {
-    QString target;      // mount path in the container
+    QString target; // mount path in the container
     PathKind kind = PathKind::TmpfsShort;
-    QString source;      // volume name, host path or claim name; empty for anonymous
-    QString options;     // as written: "uid=33,size=16m" or driver_opts.o
-    QString size;        // as written: "64m", "64Mi", "67108864"; empty if unset
-    QString mode;        // "1777", "0755"
+    QString source;  // volume name, host path or claim name; empty for anonymous
+    QString options; // as written: "uid=33,size=16m" or driver_opts.o
+    QString size;    // as written: "64m", "64Mi", "67108864"; empty if unset
+    QString mode;    // "1777", "0755"
     std::optional<qint64> uid;
     std::optional<qint64> gid;
     Location location;   // the entry (tmpfs list item, volume mount item)
@@ -77,28 +77,28 @@ struct Exemption
 
 struct Workload
 {
-    QString name;      // Compose: service; Kubernetes: container name
-    QString object;    // Kubernetes: "Deployment/ns/name"; Compose: empty
-    QString kind;      // Kubernetes kind; Compose: "service"
+    QString name;   // Compose: service; Kubernetes: container name
+    QString object; // Kubernetes: "Deployment/ns/name"; Compose: empty
+    QString kind;   // Kubernetes kind; Compose: "service"
     QString namespaceName;
     QString objectName;
     QString containerList; // Kubernetes: "containers", "initContainers", "ephemeralContainers"
     int document = -1;
-    yaml::NodeId node = yaml::NoNode;     // the service or container mapping
-    yaml::NodeId podSpec = yaml::NoNode;  // Kubernetes pod spec mapping
+    yaml::NodeId node = yaml::NoNode;    // the service or container mapping
+    yaml::NodeId podSpec = yaml::NoNode; // Kubernetes pod spec mapping
     RootFs rootFs = RootFs::WritableDefault;
-    QString rootFsRaw;                    // the value as written, e.g. "${RO:-true}"
-    Location rootFsLocation;              // of the value, when present
+    QString rootFsRaw;       // the value as written, e.g. "${RO:-true}"
+    Location rootFsLocation; // of the value, when present
     Provenance rootFsProvenance;
     QVector<WritablePath> inMemory;
     QVector<WritablePath> persistent;
-    QString user;                         // as the file says: "www-data", "1000:1000", "runAsUser=33"
+    QString user; // as the file says: "www-data", "1000:1000", "runAsUser=33"
     std::optional<qint64> runAsUser;
     std::optional<bool> runAsNonRoot;
     std::optional<qint64> fsGroup;
     Exemption exemption;
-    bool windows = false;                 // spec.os.name windows: readOnlyRootFilesystem not allowed
-    Location location;                    // of the service or container
+    bool windows = false; // spec.os.name windows: readOnlyRootFilesystem not allowed
+    Location location;    // of the service or container
     Diagnostics findings;
 
     Status status() const;
@@ -110,9 +110,10 @@ struct Analysis
     QString path;
     FileFormat format = FileFormat::Unknown;
     QVector<Workload> workloads;
-    Diagnostics errors;  // load/parse errors: the file could not be read as a whole
-    Diagnostics notes;   // file-level warnings and notes that are not errors: duplicate keys, an unknown Compose version
-    QString skipReason;  // set when the file is neither Compose nor Kubernetes
+    Diagnostics errors; // load/parse errors: the file could not be read as a whole
+    Diagnostics notes;  // file-level warnings and notes that are not errors: duplicate keys, an unknown
+                        // Compose version
+    QString skipReason; // set when the file is neither Compose nor Kubernetes
 };
 
 } // namespace deadbolt

@@ -42,7 +42,8 @@ private slots:
     void readsBytesExactly()
     {
         QFETCH(QByteArray, bytes);
-        const QString path = write(QStringLiteral("read/%1.yml").arg(QLatin1String(QTest::currentDataTag())), bytes);
+        const QString path =
+            write(QStringLiteral("read/%1.yml").arg(QLatin1String(QTest::currentDataTag())), bytes);
         std::string got;
         QString error;
         QVERIFY2(readFileBytes(path, &got, &error), qPrintable(error));

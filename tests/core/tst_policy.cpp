@@ -107,7 +107,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("service");
         QTest::addColumn<int>("warnings");
-        QTest::addRow("www-data") << QStringLiteral("www-data") << 3; // /var/run/apache2, the long syntax, the tmpfs volume
+        QTest::addRow("www-data") << QStringLiteral("www-data")
+                                  << 3; // /var/run/apache2, the long syntax, the tmpfs volume
         QTest::addRow("uid-matches") << QStringLiteral("uid-matches") << 0;
         QTest::addRow("root-user") << QStringLiteral("root-user") << 0;
     }

@@ -106,7 +106,8 @@ int main(int argc, char *argv[])
             const std::string n = std::to_string(i);
             text += "  svc" + n + ":\n    image: example/app:" + n +
                     "\n    read_only: true\n    restart: always\n" + "    environment:\n      NAME: svc" + n +
-                    "\n    tmpfs:\n      - /tmp:size=16m\n" + "    # service " + n + "\n    # (ten lines each)\n";
+                    "\n    tmpfs:\n      - /tmp:size=16m\n" + "    # service " + n +
+                    "\n    # (ten lines each)\n";
         }
         text.pop_back();
         f.write(text.data(), qint64(text.size()));
