@@ -188,19 +188,10 @@ QVariant WorkloadListModel::data(const QModelIndex &index, int role) const
     case LineRole:
         return w->location.line;
     case SortRole:
-        switch (index.column()) {
-        case NameColumn:
-            return w->name;
-        case StatusColumn:
+        // Sorting follows what is shown, except status: by rank, not alphabetically.
+        if (index.column() == StatusColumn)
             return statusRank(w->status());
-        case InMemoryColumn:
-            return int(w->inMemory.size());
-        case PersistentColumn:
-            return int(w->persistent.size());
-        case FindingsColumn:
-            return int(w->findings.size());
-        }
-        return {};
+        [[fallthrough]];
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
