@@ -7,41 +7,17 @@
 #include <QRegularExpression>
 #include <QTest>
 
-namespace {
+#include "clirun.h"
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using namespace deadbolt::testing;
+
+namespace {
 
 const QString Data = QStringLiteral(DEADBOLT_TESTDATA "/cli");
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.setWorkingDirectory(Data);
-    p.start(QStringLiteral(DEADBOLT_CLI), args);
-    Run r;
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit) {
-        qWarning("deadbolt-cli %s did not finish normally: %s", qPrintable(args.join(QLatin1Char(' '))),
-                 qPrintable(p.errorString()));
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-QJsonObject parseJson(const QByteArray &text)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("not JSON (%s): %s", qPrintable(error.errorString()), text.left(300).constData());
-    return doc.object();
+    return runProgram(QStringLiteral(DEADBOLT_CLI), args, Data);
 }
 
 QJsonArray allWorkloads(const QJsonObject &report)

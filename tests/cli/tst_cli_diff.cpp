@@ -10,14 +10,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+#include "clirun.h"
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using deadbolt::testing::parseJson;
+using deadbolt::testing::Run;
+
+namespace {
 
 const QString Data = QStringLiteral(DEADBOLT_TESTDATA "/review");
 
@@ -38,20 +36,7 @@ QProcessEnvironment gitEnvironment()
 
 Run runProgram(const QString &program, const QStringList &args, const QString &workDir)
 {
-    QProcess p;
-    p.setWorkingDirectory(workDir);
-    p.setProcessEnvironment(gitEnvironment());
-    p.start(program, args);
-    Run r;
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit) {
-        qWarning("%s %s did not finish normally: %s", qPrintable(program),
-                 qPrintable(args.join(QLatin1Char(' '))), qPrintable(p.errorString()));
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return deadbolt::testing::runProgram(program, args, workDir, gitEnvironment());
 }
 
 Run cli(const QStringList &args, const QString &workDir = Data)
@@ -80,15 +65,6 @@ QByteArray readFile(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QJsonObject parseJson(const QByteArray &text)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("not JSON (%s): %s", qPrintable(error.errorString()), text.left(300).constData());
-    return doc.object();
 }
 
 QStringList changeKinds(const QJsonObject &report)

@@ -5,30 +5,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+#include "clirun.h"
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using namespace deadbolt::testing;
+
+namespace {
 
 const QString Edit = QStringLiteral(DEADBOLT_TESTDATA "/edit");
 
 Run cli(const QStringList &args, const QString &dir = QString())
 {
-    QProcess p;
-    if (!dir.isEmpty())
-        p.setWorkingDirectory(dir);
-    p.start(QStringLiteral(DEADBOLT_CLI), args);
-    Run r;
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runProgram(QStringLiteral(DEADBOLT_CLI), args, dir);
 }
 
 QByteArray readAll(const QString &path)
