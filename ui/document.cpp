@@ -3,20 +3,13 @@
 #include "commands/edittextcommand.h"
 #include "commands/reloadcommand.h"
 #include "io/fileloader.h"
+#include "io/filesaver.h"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QSaveFile>
 #include <QtConcurrent>
 
 namespace deadbolt {
-
-QByteArray fingerprint(const std::string &bytes)
-{
-    return QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())),
-                                    QCryptographicHash::Sha256);
-}
 
 namespace {
 
@@ -72,7 +65,7 @@ void Document::setInitialText(std::string bytes, const QString &path)
     m_path = path;
     m_text = std::move(bytes);
     m_savedText = m_text;
-    m_savedFingerprint = fingerprint(m_savedText);
+    m_savedFingerprint = contentFingerprint(m_savedText);
     m_undoStack.clear();
     ++m_generation;
     m_loading = true;
@@ -181,41 +174,40 @@ bool Document::save(QString *error)
         *error = tr("The document has no file name yet: use Save As.");
         return false;
     }
-    // Refuse to overwrite what someone else wrote since we read the file: the user decides
-    // (Reload or Keep mine) first.
-    std::string onDisk;
-    QString readError;
-    if (QFileInfo::exists(m_path) && readFileBytes(m_path, &onDisk, &readError) &&
-        fingerprint(onDisk) != m_savedFingerprint && !m_forceNextSave) {
-        setChangedOnDisk(true);
-        *error = tr("%1 changed on disk since it was opened. Reload it, or choose Keep mine and save again.")
-                     .arg(displayName());
-        return false;
-    }
-    return saveAs(m_path, error);
+    // The core saver refuses to overwrite what someone else wrote (or removed) since we read
+    // the file: the user decides first (Reload, or Keep mine and save again).
+    SaveOptions options;
+    options.expectedFingerprint = m_savedFingerprint;
+    options.force = m_forceNextSave;
+    return write(m_path, options, error);
 }
 
 bool Document::saveAs(const QString &path, QString *error)
 {
-    // QSaveFile writes a temporary file and renames it over the target: a failed write
-    // leaves the original intact. Writing through a symlink keeps the link.
-    const QString target = QFileInfo(path).isSymLink() ? QFileInfo(path).symLinkTarget() : path;
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Could not save %1: %2").arg(path, file.errorString());
+    // Another file: the user chose to replace it in the dialog. The same file: as Save.
+    if (QFileInfo(path).absoluteFilePath() == m_path)
+        return save(error);
+    return write(path, {}, error);
+}
+
+bool Document::write(const QString &path, const SaveOptions &options, QString *error)
+{
+    // Atomic (a temporary file renamed over the target), permissions kept, a symlink's
+    // target written: a failed save leaves the file as it was and the text in the editor.
+    const SaveResult saved = saveFile(path, m_text, options);
+    if (!saved.ok) {
+        if (saved.changedOnDisk)
+            setChangedOnDisk(true);
+        *error = saved.error;
         return false;
     }
-    file.write(m_text.data(), qint64(m_text.size()));
-    if (!file.commit()) {
-        *error = tr("Could not save %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const bool renamed = QFileInfo(path).absoluteFilePath() != m_path;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const bool renamed = absolute != m_path;
     if (renamed && m_fileWatcher)
         m_fileWatcher->removePaths(m_fileWatcher->files());
-    m_path = QFileInfo(path).absoluteFilePath();
+    m_path = absolute;
     m_savedText = m_text;
-    m_savedFingerprint = fingerprint(m_text);
+    m_savedFingerprint = saved.fingerprint;
     m_forceNextSave = false;
     watch(m_path);
     m_undoStack.setClean();
@@ -232,7 +224,7 @@ bool Document::reloadFromDisk(QString *error)
     if (!readFileBytes(m_path, &bytes, error))
         return false;
     m_savedText = bytes;
-    m_savedFingerprint = fingerprint(bytes);
+    m_savedFingerprint = contentFingerprint(bytes);
     m_forceNextSave = false;
     if (bytes != m_text)
         m_undoStack.push(new ReloadCommand(this, m_text, bytes, tr("Reload from disk")));
@@ -269,7 +261,7 @@ void Document::fileChangedOnDisk(const QString &path)
         setChangedOnDisk(true);
         return;
     }
-    if (fingerprint(bytes) == m_savedFingerprint)
+    if (contentFingerprint(bytes) == m_savedFingerprint)
         return; // our own save, or a touch
     if (!isModified()) {
         QString ignored;

@@ -15,6 +15,8 @@ class QFileSystemWatcher;
 
 namespace deadbolt {
 
+struct SaveOptions;
+
 // What the reader thread derives from one version of the text.
 struct Derived
 {
@@ -98,6 +100,7 @@ private:
     void fileChangedOnDisk(const QString &path);
     void watch(const QString &path);
     void setChangedOnDisk(bool changed);
+    bool write(const QString &path, const SaveOptions &options, QString *error);
 
     QString m_path;
     std::string m_text;
@@ -115,7 +118,5 @@ private:
     QFutureWatcher<Derived> m_watcher;
     QFileSystemWatcher *m_fileWatcher = nullptr;
 };
-
-QByteArray fingerprint(const std::string &bytes);
 
 } // namespace deadbolt

@@ -8,6 +8,7 @@
 #include "panels/yamlpanel.h"
 #include "views/banner.h"
 
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -111,16 +112,29 @@ void DocumentView::changedOnDisk(bool changed)
     QPushButton *reload = m_diskBanner->addButton(tr("&Reload"), QStringLiteral("bannerReload"));
     reload->setToolTip(tr("Replace your text with the file's (undoable)"));
     QPushButton *keep = m_diskBanner->addButton(tr("&Keep mine"), QStringLiteral("bannerKeepMine"));
-    keep->setToolTip(tr("Keep your text; the next save overwrites the file"));
+    keep->setToolTip(tr("Keep your text; the next save overwrites the file, or writes it again"));
     connect(reload, &QPushButton::clicked, this, [this] {
         QString error;
         if (!m_document->reloadFromDisk(&error))
             showError(error);
     });
     connect(keep, &QPushButton::clicked, m_document, &Document::keepMine);
-    m_diskBanner->showMessage(
-        tr("%1 changed on disk, and you have unsaved changes.").arg(m_document->displayName()),
-        Banner::Warning);
+    m_diskBanner->showMessage(diskChangeMessage(), Banner::Warning);
+}
+
+QString DocumentView::diskChangeMessage() const
+{
+    const QString name = m_document->displayName();
+    const QFileInfo file(m_document->filePath());
+    if (file.isDir())
+        return tr("%1 was replaced by a folder on disk. Your text is kept; use Save As to keep it.")
+            .arg(name);
+    if (!file.exists())
+        return tr("%1 was removed or renamed on disk. Your text is kept; Keep mine writes it again on the "
+                  "next save.")
+            .arg(name);
+    return m_document->isModified() ? tr("%1 changed on disk, and you have unsaved changes.").arg(name)
+                                    : tr("%1 changed on disk.").arg(name);
 }
 
 } // namespace deadbolt

@@ -45,6 +45,7 @@ signals:
 
 private:
     void changedOnDisk(bool changed);
+    QString diskChangeMessage() const;
     void loadingChanged(bool loading);
 
     Document *m_document;

@@ -47,6 +47,33 @@ QByteArray fingerprintOnDisk(const QString &path, bool *exists, QString *error)
     return hash.result();
 }
 
+// False, with the reason in *result, when the file at target is no longer what was read
+// (changed, removed or replaced). Checked before writing and again just before the rename,
+// so a writer that races the save is caught unless it lands in the final instant.
+bool stillAsRead(const QString &path, const QString &target, const SaveOptions &options, SaveResult *result)
+{
+    if (options.expectedFingerprint.isEmpty() || options.force)
+        return true;
+    bool exists = false;
+    QString readError;
+    const QByteArray now = fingerprintOnDisk(target, &exists, &readError);
+    if (!readError.isEmpty()) {
+        result->error = QStringLiteral("%1: cannot read it to check for changes: %2").arg(path, readError);
+        return false;
+    }
+    if (exists && now == options.expectedFingerprint)
+        return true;
+    result->changedOnDisk = true;
+    result->error = exists
+                        ? QStringLiteral("%1 changed on disk since it was read; reload it, or force the save "
+                                         "to overwrite those changes")
+                              .arg(path)
+                        : QStringLiteral("%1 was removed or renamed since it was read; force the save to "
+                                         "write it again")
+                              .arg(path);
+    return false;
+}
+
 } // namespace
 
 SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOptions &options)
@@ -54,26 +81,13 @@ SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOpt
     SaveResult result;
     const QString target = resolveTarget(path);
     result.writtenPath = target;
-    if (!options.expectedFingerprint.isEmpty() && !options.force) {
-        bool exists = false;
-        QString readError;
-        const QByteArray now = fingerprintOnDisk(target, &exists, &readError);
-        if (!readError.isEmpty()) {
-            result.error = QStringLiteral("%1: cannot read it to check for changes: %2").arg(path, readError);
-            return result;
-        }
-        if (!exists || now != options.expectedFingerprint) {
-            result.changedOnDisk = true;
-            result.error =
-                exists ? QStringLiteral("%1 changed on disk since it was read; reload it, or force the save "
-                                        "to overwrite those changes")
-                             .arg(path)
-                       : QStringLiteral("%1 was removed or renamed since it was read; force the save to "
-                                        "write it again")
-                             .arg(path);
-            return result;
-        }
+    // Renaming over a folder fails anyway; say why before trying, whatever the options.
+    if (QFileInfo(target).isDir()) {
+        result.error = QStringLiteral("%1 is a folder now, not a file; nothing was written").arg(path);
+        return result;
     }
+    if (!stillAsRead(path, target, options, &result))
+        return result;
     const QFileInfo before(target);
     const QFileDevice::Permissions permissions =
         before.exists() ? before.permissions() : QFileDevice::Permissions();
@@ -88,6 +102,10 @@ SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOpt
     const qint64 written = file.write(bytes.data(), qint64(bytes.size()));
     if (written != qint64(bytes.size())) {
         result.error = QStringLiteral("%1: cannot save: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return result;
+    }
+    if (!stillAsRead(path, target, options, &result)) {
         file.cancelWriting();
         return result;
     }

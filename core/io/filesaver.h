@@ -28,7 +28,9 @@ struct SaveResult
 // Writes bytes to path atomically (QSaveFile: a temporary file in the same folder, renamed
 // over the original on success), so a failure at any point (read-only folder, permission
 // denied, disk full) leaves the original intact. The file's permissions are kept. When path
-// is a symlink the link stays and its target is written.
+// is a symlink the link stays and its target is written. With an expected fingerprint the
+// file must still hold what was read, both before writing and just before the rename: a file
+// changed, removed or replaced by a folder meanwhile is refused (changedOnDisk), not overwritten.
 SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOptions &options = {});
 
 } // namespace deadbolt

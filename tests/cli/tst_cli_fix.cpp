@@ -1,9 +1,11 @@
 // Runs the real `deadbolt-cli fix`: byte-exact output, diffs, in-place saves, selections, errors.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include "clirun.h"
 
@@ -36,6 +38,8 @@ private slots:
     void inPlace();
     void errors_data();
     void errors();
+    void faultWhileFixing_data();
+    void faultWhileFixing();
 
 private:
     QTemporaryDir m_tmp;
@@ -127,6 +131,7 @@ void TestCliFix::errors_data()
                                 << "unknown option";
     QTest::addRow("missing file") << QStringList{m_tmp.filePath(QStringLiteral("absent.yaml"))}
                                   << "absent.yaml";
+    QTest::addRow("a folder") << QStringList{m_tmp.path()} << "is a directory";
     QTest::addRow("two files") << QStringList{input, input} << "exactly one FILE";
     QTest::addRow("refused edit") << QStringList{QStringLiteral("--tmpfs"), QStringLiteral("web:/run"),
                                                  Edit + QStringLiteral(
@@ -142,6 +147,87 @@ void TestCliFix::errors()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+}
+
+void TestCliFix::faultWhileFixing_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("removed") << "removed"
+                             << "was removed or renamed since it was read";
+    QTest::newRow("replaced by a folder") << "folder"
+                                          << "is a folder now";
+    QTest::newRow("written by another program") << "written"
+                                                << "changed on disk since it was read";
+}
+
+// Something happens to the file after `fix --in-place` has read it and before it saves:
+// the command exits 2 with the reason, and what the other party left is not touched.
+// The file is large enough that the command works for a while after reading it; the test
+// acts as soon as /proc says the whole file has been read.
+void TestCliFix::faultWhileFixing()
+{
+    QFETCH(QString, fault);
+    QFETCH(QString, message);
+    const QString path = m_tmp.filePath(QStringLiteral("fault-%1.yaml").arg(fault));
+    QByteArray manifest;
+    for (int i = 0; i < 5000; ++i)
+        manifest += QByteArrayLiteral("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc-") +
+                    QByteArray::number(i) +
+                    "\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n"
+                    "          image: nginx:1.25  # pinned\n";
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(manifest), manifest.size());
+    }
+    const QByteArray theirs = "services:\n  theirs:\n    image: x\n";
+
+    QProcess p;
+    p.start(QStringLiteral(DEADBOLT_CLI), {QStringLiteral("fix"), QStringLiteral("--in-place"), path});
+    QVERIFY(p.waitForStarted());
+    QFile io(QStringLiteral("/proc/%1/io").arg(p.processId()));
+    bool acted = false;
+    while (!acted && p.state() == QProcess::Running) {
+        qint64 read = 0;
+        if (io.open(QIODevice::ReadOnly)) {
+            const QByteArray stats = io.readAll();
+            io.close();
+            const qsizetype at = stats.indexOf("rchar: ");
+            if (at >= 0)
+                read = stats.mid(at + 7, stats.indexOf('\n', at) - at - 7).toLongLong();
+        }
+        if (read < manifest.size()) {
+            QThread::usleep(500);
+            continue;
+        }
+        QVERIFY(QFile::remove(path));
+        if (fault == QLatin1String("folder"))
+            QVERIFY(QDir().mkpath(path));
+        else if (fault == QLatin1String("written")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(theirs);
+        }
+        acted = true;
+    }
+    QVERIFY(p.waitForFinished(300000));
+    if (!acted)
+        QSKIP("deadbolt-cli finished before the test saw it read the file (no /proc/PID/io here?)");
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(err.contains(message), qPrintable(err));
+    if (fault == QLatin1String("removed"))
+        QVERIFY(!QFileInfo::exists(path));
+    else if (fault == QLatin1String("folder"))
+        QVERIFY(QFileInfo(path).isDir() && QDir(path).isEmpty());
+    else
+        QCOMPARE(readAll(path), theirs);
+    // No temporary file is left behind.
+    const QStringList expected =
+        fault == QLatin1String("removed") ? QStringList() : QStringList{QFileInfo(path).fileName()};
+    QCOMPARE(QDir(m_tmp.path()).entryList({QStringLiteral("fault-%1*").arg(fault)}, QDir::AllEntries),
+             expected);
 }
 
 QTEST_GUILESS_MAIN(TestCliFix)

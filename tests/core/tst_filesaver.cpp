@@ -47,6 +47,8 @@ private slots:
     void savesAndKeepsPermissions();
     void symlinkStaysASymlink();
     void refusesWhenChangedOnDisk();
+    void removedSinceRead();
+    void replacedByAFolder();
     void readOnlyFolder();
     void permissionDenied();
     void diskFull();
@@ -110,6 +112,53 @@ void TestFileSaver::refusesWhenChangedOnDisk()
     r = saveFile(path, Edited, options);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(readAll(path), QByteArray::fromStdString(Edited));
+}
+
+void TestFileSaver::removedSinceRead()
+{
+    const QString path = m_dir.filePath(QStringLiteral("removed.yaml"));
+    writeAll(path, Original);
+    SaveOptions options;
+    options.expectedFingerprint = contentFingerprint(Original.toStdString());
+    QVERIFY(QFile::remove(path));
+
+    SaveResult r = saveFile(path, Edited, options);
+    QVERIFY(!r.ok);
+    QVERIFY(r.changedOnDisk);
+    QVERIFY2(r.error.contains(QLatin1String("removed or renamed")), qPrintable(r.error));
+    QVERIFY(!QFileInfo::exists(path));
+
+    // The user insists: the file is written again.
+    options.force = true;
+    r = saveFile(path, Edited, options);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(readAll(path), QByteArray::fromStdString(Edited));
+}
+
+void TestFileSaver::replacedByAFolder()
+{
+    const QString path = m_dir.filePath(QStringLiteral("now-a-folder.yaml"));
+    writeAll(path, Original);
+    SaveOptions options;
+    options.expectedFingerprint = contentFingerprint(Original.toStdString());
+    QVERIFY(QFile::remove(path));
+    QVERIFY(QDir().mkpath(path));
+    writeAll(path + QStringLiteral("/inside.txt"), "kept");
+
+    // Refused with and without the change check, and even when forced: the folder and what
+    // it holds stay as they are, and no temporary file is left beside it.
+    for (bool force : {false, true}) {
+        options.force = force;
+        for (const SaveOptions &o : {options, SaveOptions{}}) {
+            const SaveResult r = saveFile(path, Edited, o);
+            QVERIFY(!r.ok);
+            QVERIFY2(r.error.contains(QLatin1String("is a folder")), qPrintable(r.error));
+        }
+    }
+    QVERIFY(QFileInfo(path).isDir());
+    QCOMPARE(readAll(path + QStringLiteral("/inside.txt")), QByteArray("kept"));
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("now-a-folder*")}, QDir::AllEntries),
+             QStringList{QStringLiteral("now-a-folder.yaml")});
 }
 
 void TestFileSaver::readOnlyFolder()

@@ -1,8 +1,5 @@
-#include "document.h"
-#include "documentview.h"
 #include "edit/inmemoryedit.h"
 #include "edit/readonlyedit.h"
-#include "mainwindow.h"
 #include "models/roles.h"
 #include "models/workloadlistmodel.h"
 #include "panels/changespanel.h"
@@ -11,18 +8,16 @@
 #include "panels/yamlpanel.h"
 #include "views/banner.h"
 #include "views/codeeditor.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QCheckBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeView>
@@ -30,7 +25,7 @@
 using namespace deadbolt;
 
 // The editor driven through its real widgets, offscreen: every flow of issue 4's test list.
-class tst_MainWindow : public QObject
+class tst_MainWindow : public QObject, protected testing::WindowFixture
 {
     Q_OBJECT
 private slots:
@@ -49,87 +44,21 @@ private slots:
     void cleanDocumentReloadsWhenTheFileChanges();
     void dirtyDocumentShowsTheBanner();
     void makeAllImmutableIsOneStep();
-
-private:
-    // A copy of a sample in a temporary folder, so saving never touches the repository.
-    QString copySample(const QString &name);
-    DocumentView *open(const QString &path);
-    void select(DocumentView *view, const QString &name);
-    static std::string readFile(const QString &path);
-    static void writeFile(const QString &path, const std::string &bytes);
-
-    QTemporaryDir *m_dir = nullptr;
-    MainWindow *m_window = nullptr;
 };
 
 void tst_MainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // QSettings (recent files, geometry) stay out of ~
+    enterTestMode();
 }
 
 void tst_MainWindow::init()
 {
-    m_dir = new QTemporaryDir;
-    m_window = new MainWindow;
-    m_window->resize(1300, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QVERIFY(openWindow());
 }
 
 void tst_MainWindow::cleanup()
 {
-    // Discard edits without the close prompt.
-    while (DocumentView *v = m_window->currentView()) {
-        v->document()->undoStack()->setClean();
-        m_window->closeView(v);
-    }
-    delete m_window;
-    delete m_dir;
-}
-
-QString tst_MainWindow::copySample(const QString &name)
-{
-    const QString target = m_dir->filePath(name);
-    QFile::remove(target);
-    if (!QFile::copy(QStringLiteral(DEADBOLT_SAMPLES "/") + name, target))
-        return {};
-    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-    return target;
-}
-
-DocumentView *tst_MainWindow::open(const QString &path)
-{
-    DocumentView *view = m_window->openFile(path);
-    if (!view)
-        return nullptr;
-    view->document()->setAnalysisDelay(20);
-    QElapsedTimer timer;
-    timer.start();
-    while (view->document()->isLoading() && timer.elapsed() < 10000)
-        QTest::qWait(10); // QTRY_* cannot return a value from this helper
-    return view->document()->isLoading() ? nullptr : view;
-}
-
-void tst_MainWindow::select(DocumentView *view, const QString &name)
-{
-    for (const Workload &w : view->document()->analysis().workloads)
-        if (w.name == name)
-            view->selectWorkload(w.displayName());
-}
-
-std::string tst_MainWindow::readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll().toStdString();
-}
-
-void tst_MainWindow::writeFile(const QString &path, const std::string &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes.data(), qint64(bytes.size()));
+    closeWindow();
 }
 
 void tst_MainWindow::opensASample_data()
@@ -345,7 +274,7 @@ void tst_MainWindow::cleanDocumentReloadsWhenTheFileChanges()
     const QString path = copySample(QStringLiteral("nginx-postgres.yml"));
     DocumentView *view = open(path);
     QVERIFY(view);
-    writeFile(path, "services:\n  only:\n    image: x\n");
+    QVERIFY(writeFile(path, "services:\n  only:\n    image: x\n"));
     QTRY_COMPARE_WITH_TIMEOUT(view->document()->text(), std::string("services:\n  only:\n    image: x\n"),
                               10000);
     QTRY_COMPARE(view->workloadPanel()->model()->rowCount(), 1);
@@ -362,7 +291,7 @@ void tst_MainWindow::dirtyDocumentShowsTheBanner()
     select(view, QStringLiteral("db"));
     QTest::mouseClick(view->inspector()->readOnlySwitch(), Qt::LeftButton);
     const std::string mine = view->document()->text();
-    writeFile(path, "services:\n  theirs:\n    image: x\n");
+    QVERIFY(writeFile(path, "services:\n  theirs:\n    image: x\n"));
     QTRY_VERIFY_WITH_TIMEOUT(view->diskBanner()->isVisible(), 10000);
     QCOMPARE(view->document()->text(), mine); // nothing lost
     // Saving now is refused rather than overwriting their change.

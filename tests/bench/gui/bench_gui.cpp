@@ -70,7 +70,10 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.resize(1300, 800);
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        std::fprintf(stderr, "bench_gui: the window was not shown\n");
+        return 2;
+    }
     Heartbeat heartbeat;
 
     if (argc > 1) {
