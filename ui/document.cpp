@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include "backgroundworkers.h"
 #include "commands/edittextcommand.h"
 #include "commands/reloadcommand.h"
 #include "io/fileloader.h"
@@ -85,7 +86,7 @@ void Document::startAnalysis()
         return;
     }
     m_analysisQueued = false;
-    m_watcher.setFuture(QtConcurrent::run(derive, m_text, m_path, m_generation));
+    m_watcher.setFuture(QtConcurrent::run(backgroundWorkers(), derive, m_text, m_path, m_generation));
 }
 
 void Document::analysisFinished()

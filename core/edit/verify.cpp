@@ -1,4 +1,5 @@
 #include "edit/verify.h"
+#include "concurrency/workers.h"
 
 #include "model/analyzer.h"
 #include "yaml/parser.h"
@@ -104,7 +105,7 @@ QString verifyPlan(const ParsedFile &file, const Plan &plan)
     QStringList errors;
     if (checks.size() > 64) {
         errors = QtConcurrent::blockingMapped<QStringList>(
-            checks, std::function<QString(const DocumentCheck &)>(run));
+            parseWorkers(), checks, std::function<QString(const DocumentCheck &)>(run));
     } else {
         for (const DocumentCheck &c : checks)
             errors.append(run(c));

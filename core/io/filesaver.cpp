@@ -7,13 +7,9 @@
 
 namespace deadbolt {
 
-QByteArray contentFingerprint(const std::string &bytes)
-{
-    return QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())),
-                                    QCryptographicHash::Sha256);
-}
-
 namespace {
+
+constexpr QCryptographicHash::Algorithm FingerprintAlgorithm = QCryptographicHash::Blake2b_256;
 
 // The file a save must write: a symlink's final target (so the link itself survives),
 // else the path itself.
@@ -39,7 +35,7 @@ QByteArray fingerprintOnDisk(const QString &path, bool *exists, QString *error)
         *error = f.errorString();
         return {};
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QCryptographicHash hash(FingerprintAlgorithm);
     if (!hash.addData(&f)) {
         *error = f.errorString();
         return {};
@@ -75,6 +71,12 @@ bool stillAsRead(const QString &path, const QString &target, const SaveOptions &
 }
 
 } // namespace
+
+QByteArray contentFingerprint(const std::string &bytes)
+{
+    return QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())),
+                                    FingerprintAlgorithm);
+}
 
 SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOptions &options)
 {

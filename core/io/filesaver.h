@@ -6,8 +6,11 @@
 
 namespace deadbolt {
 
-// The fingerprint of a file's content as it was read: SHA-256 of the bytes. A save compares
-// it with what is on disk now to notice a change made behind the editor's back.
+// The fingerprint of a file's content as it was read: BLAKE2b-256 of the bytes. A save
+// compares it with what is on disk now to notice a change made behind the editor's back.
+// BLAKE2b rather than SHA-256: as strong, and 4 to 7 times faster in Qt's software
+// implementations (30 ms against 124-205 ms on the 15 MB benchmark manifest), which the
+// editor pays on the GUI thread when it opens a file and twice on every save.
 QByteArray contentFingerprint(const std::string &bytes);
 
 struct SaveOptions

@@ -106,16 +106,36 @@ std::vector<DiffLine> diffLines(std::string_view before, std::string_view after)
 
 std::vector<int> changedLines(std::string_view before, std::string_view after)
 {
+    // Typing in a big file changes a few lines: compare bytes to skip the common head and
+    // tail (whole lines only), and diff just the lines between.
+    std::size_t head =
+        std::mismatch(before.begin(), before.begin() + std::min(before.size(), after.size()), after.begin())
+            .first -
+        before.begin();
+    if (head == before.size() && head == after.size())
+        return {};
+    head = before.substr(0, head).rfind('\n') + 1; // npos + 1 == 0: no whole line in common
+    std::size_t tail = 0;
+    const std::size_t room = std::min(before.size(), after.size()) - head;
+    while (tail < room && before[before.size() - 1 - tail] == after[after.size() - 1 - tail])
+        ++tail;
+    // The tail must start a line in both texts.
+    while (tail > 0 && (before[before.size() - tail - 1] != '\n' || after[after.size() - tail - 1] != '\n'))
+        --tail;
+    const int headLines = int(std::count(before.begin(), before.begin() + head, '\n'));
     std::vector<int> lines;
-    for (const DiffLine &d : diffLines(before, after))
+    for (const DiffLine &d : diffLines(before.substr(head, before.size() - head - tail),
+                                       after.substr(head, after.size() - head - tail)))
         if (d.kind == DiffLine::Added)
-            lines.push_back(d.newLine);
+            lines.push_back(d.newLine + headLines);
     return lines;
 }
 
 std::string unifiedDiff(std::string_view before, std::string_view after, const QString &oldName,
                         const QString &newName, int context)
 {
+    if (before == after)
+        return {};
     const std::vector<DiffLine> lines = diffLines(before, after);
     std::string out;
     const int total = int(lines.size());

@@ -1,8 +1,8 @@
 #include "yaml/parser.h"
+#include "concurrency/workers.h"
 #include "yaml/spans.h"
 #include "yaml/treebuilder.h"
 
-#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -152,10 +152,7 @@ Stream parseStream(const SourceText &text)
     if (spans.size() > 8 && text.size() > 256 * 1024) {
         std::vector<std::size_t> indices(spans.size());
         std::iota(indices.begin(), indices.end(), std::size_t(0));
-        // A pool of its own: the global one also runs the editor's background work (loading,
-        // re-analysis), and a parse that fills it stalls everything queued behind it.
-        static QThreadPool pool;
-        QtConcurrent::blockingMap(&pool, indices, parseOne);
+        QtConcurrent::blockingMap(parseWorkers(), indices, parseOne);
     } else {
         for (std::size_t i = 0; i < spans.size(); ++i)
             parseOne(i);

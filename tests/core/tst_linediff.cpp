@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <random>
+
 using namespace deadbolt;
 
 class tst_LineDiff : public QObject
@@ -13,6 +15,7 @@ private slots:
     void unified_data();
     void unified();
     void bigMiddleFallsBackButStaysCorrect();
+    void changedLinesAgreesWithTheFullDiff();
 };
 
 void tst_LineDiff::changedLines_data()
@@ -37,6 +40,44 @@ void tst_LineDiff::changedLines()
     QFETCH(QList<int>, expected);
     const std::vector<int> got = deadbolt::changedLines(before.toStdString(), after.toStdString());
     QCOMPARE(QList<int>(got.begin(), got.end()), expected);
+}
+
+// changedLines skips the common head and tail by comparing bytes; on any pair of texts it
+// must say what the line diff of the whole texts says.
+void tst_LineDiff::changedLinesAgreesWithTheFullDiff()
+{
+    std::mt19937 random(20261127);
+    const std::vector<std::string> pieces = {"a", "b", "a b", "x\r", "", "#"};
+    auto text = [&] {
+        std::string t;
+        const int lines = int(random() % 8);
+        for (int i = 0; i < lines; ++i)
+            t += pieces[random() % pieces.size()] + "\n";
+        if (random() % 3 == 0)
+            t += pieces[random() % pieces.size()]; // a last line without a newline
+        return t;
+    };
+    for (int round = 0; round < 20000; ++round) {
+        const std::string before = text();
+        std::string after = before;
+        // One to three edits: insert, delete or replace a few bytes anywhere.
+        for (int e = int(random() % 3); e >= 0; --e) {
+            const std::size_t at = after.empty() ? 0 : random() % (after.size() + 1);
+            const std::size_t len = std::min<std::size_t>(random() % 4, after.size() - at);
+            after.replace(at, random() % 2 ? len : 0,
+                          pieces[random() % pieces.size()] + (random() % 2 ? "\n" : ""));
+        }
+        std::vector<int> expected;
+        for (const DiffLine &d : diffLines(before, after))
+            if (d.kind == DiffLine::Added)
+                expected.push_back(d.newLine);
+        const std::vector<int> got = deadbolt::changedLines(before, after);
+        if (got != expected)
+            QFAIL(qPrintable(QStringLiteral("round %1: before %2 after %3")
+                                 .arg(round)
+                                 .arg(QString::fromStdString(before).toHtmlEscaped(),
+                                      QString::fromStdString(after).toHtmlEscaped())));
+    }
 }
 
 void tst_LineDiff::unified_data()

@@ -38,6 +38,7 @@ private slots:
     void addPathThroughTheInspector();
     void pathInputIsValidated();
     void typingUpdatesTheList();
+    void bigFileLoadsWhileTheWindowWorks();
     void syntaxErrorKeepsTheRows();
     void cursorSelectsTheWorkload();
     void saveWritesTheFile();
@@ -210,6 +211,35 @@ void tst_MainWindow::typingUpdatesTheList()
     // Typing merged into one history entry.
     QCOMPARE(view->document()->undoStack()->count(), 1);
     QTRY_VERIFY(editor->changedLines().contains(10));
+}
+
+// A file over a megabyte reaches the editor in slices, off the event loop's critical path; an
+// edit made from the inspector meanwhile must end up in the editor's text too.
+void tst_MainWindow::bigFileLoadsWhileTheWindowWorks()
+{
+    const QString path = m_dir->filePath(QStringLiteral("big.yml"));
+    std::string text = "services:\n";
+    for (int i = 0; text.size() < 1536 * 1024; ++i)
+        text += "  svc" + std::to_string(i) + ":\n    image: example/app:" + std::to_string(i) +
+                "  # pinned\n    tmpfs:\n      - /tmp:size=16m\n";
+    QVERIFY(writeFile(path, text));
+    // The text changes (as a reload or an undo would change it) before the editor has it all.
+    DocumentView *view = m_window->openFile(path);
+    QVERIFY(view);
+    CodeEditor *editor = view->yamlPanel()->editor();
+    QVERIFY(editor->isReadOnly());
+    std::string changed = text;
+    changed.replace(changed.find("  svc7:\n"), 8, "  seven:\n");
+    view->document()->editText(changed);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isReadOnly(), 20000);
+    QCOMPARE(view->yamlPanel()->editorBytes(), changed);
+    QTRY_VERIFY(!view->document()->isLoading());
+    // And the other way: typing now reaches the document.
+    QTextCursor c(editor->document()->findBlockByNumber(0));
+    c.movePosition(QTextCursor::EndOfBlock);
+    editor->setTextCursor(c);
+    QTest::keyClicks(editor, QStringLiteral(" # typed"));
+    QCOMPARE(view->document()->text().substr(0, 18), std::string("services: # typed\n"));
 }
 
 void tst_MainWindow::syntaxErrorKeepsTheRows()

@@ -1,5 +1,6 @@
 #include "panels/yamlpanel.h"
 
+#include "backgroundworkers.h"
 #include "document.h"
 #include "report/linediff.h"
 #include "views/codeeditor.h"
@@ -104,32 +105,48 @@ std::string YamlPanel::editorBytes() const
 
 void YamlPanel::loadInBackground(const std::string &bytes)
 {
+    // A big text goes into the editor in slices, one per turn of the event loop: handing it
+    // a whole QTextDocument built elsewhere makes QPlainTextEdit lay out every block again
+    // on the GUI thread (0.3 s for 750,000 lines), and the window would stall that long.
     m_loadingText = true;
+    m_loadedGeneration = m_document->generation();
     m_editor->setReadOnly(true);
     m_editor->setPlaceholderText(tr("Loading the text..."));
-    auto *watcher = new QFutureWatcher<QTextDocument *>(this);
-    connect(watcher, &QFutureWatcher<QTextDocument *>::finished, this, [this, watcher] {
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        // QTextDocument is reentrant: built in the worker, handed to this thread here.
-        QTextDocument *document = watcher->result();
-        document->setParent(m_editor);
-        m_editor->setDocument(document); // deletes the editor's own, empty document
-        connect(document, &QTextDocument::contentsChanged, this, &YamlPanel::editorTextChanged);
-        m_editor->setReadOnly(false);
-        m_editor->setPlaceholderText(QString());
-        m_loadingText = false;
-        documentTextChanged(); // whatever changed while the text was being laid out
-        updateMark();
-        updateErrors();
+        m_pendingText = watcher->result();
+        m_pendingAt = 0;
+        insertNextSlice();
     });
-    QThread *gui = thread();
-    watcher->setFuture(QtConcurrent::run([text = editorText(bytes), gui] {
-        auto *document = new QTextDocument;
-        document->setDocumentLayout(new QPlainTextDocumentLayout(document));
-        document->setPlainText(text);
-        document->moveToThread(gui);
-        return document;
-    }));
+    watcher->setFuture(QtConcurrent::run(backgroundWorkers(), editorText, bytes));
+}
+
+void YamlPanel::insertNextSlice()
+{
+    constexpr qsizetype SliceSize = 64 * 1024;
+    if (m_pendingAt < m_pendingText.size()) {
+        qsizetype end = std::min(m_pendingText.size(), m_pendingAt + SliceSize);
+        QTextCursor c(m_editor->document());
+        c.movePosition(QTextCursor::End);
+        c.insertText(m_pendingText.mid(m_pendingAt, end - m_pendingAt));
+        m_pendingAt = end;
+        QTimer::singleShot(0, this, &YamlPanel::insertNextSlice);
+        return;
+    }
+    m_pendingText.clear();
+    m_editor->moveCursor(QTextCursor::Start);
+    m_editor->setReadOnly(false);
+    m_editor->setPlaceholderText(QString());
+    m_loadingText = false;
+    if (m_document->generation() != m_loadedGeneration) {
+        documentTextChanged(); // the text changed while it was being loaded
+    } else {
+        updateHighlighter();
+        m_changedLinesTimer.start();
+    }
+    updateMark();
+    updateErrors();
 }
 
 void YamlPanel::documentTextChanged()
@@ -141,12 +158,7 @@ void YamlPanel::documentTextChanged()
         loadInBackground(bytes);
         return;
     }
-    if (!m_highlighter && bytes.size() <= HighlightLimit)
-        m_highlighter = new YamlHighlighter(m_editor->document());
-    else if (m_highlighter && bytes.size() > HighlightLimit) {
-        delete m_highlighter;
-        m_highlighter = nullptr;
-    }
+    updateHighlighter();
     const QString want = editorText(bytes);
     const QString have = rawEditorText(m_editor->document());
     if (want != have) {
@@ -168,6 +180,18 @@ void YamlPanel::documentTextChanged()
         m_applyingDocument = false;
     }
     m_changedLinesTimer.start();
+}
+
+// Highlighting a text of megabytes would cost more than it helps.
+void YamlPanel::updateHighlighter()
+{
+    const std::size_t size = m_document->text().size();
+    if (!m_highlighter && size <= HighlightLimit) {
+        m_highlighter = new YamlHighlighter(m_editor->document());
+    } else if (m_highlighter && size > HighlightLimit) {
+        delete m_highlighter;
+        m_highlighter = nullptr;
+    }
 }
 
 void YamlPanel::editorTextChanged()

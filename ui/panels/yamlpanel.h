@@ -36,6 +36,8 @@ signals:
 private:
     void documentTextChanged();
     void loadInBackground(const std::string &bytes);
+    void insertNextSlice();
+    void updateHighlighter();
     void editorTextChanged();
     void cursorMoved();
     void updateChangedLines();
@@ -51,6 +53,10 @@ private:
     bool m_applyingDocument = false;
     bool m_movingCursor = false;
     bool m_loadingText = false;
+    // A big text being moved into the editor slice by slice (loadInBackground).
+    QString m_pendingText;
+    qsizetype m_pendingAt = 0;
+    quint64 m_loadedGeneration = 0;
 };
 
 } // namespace deadbolt
