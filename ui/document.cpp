@@ -14,12 +14,15 @@ namespace deadbolt {
 
 namespace {
 
-Derived derive(std::string bytes, QString path, quint64 generation)
+Derived derive(std::string bytes, QString path, quint64 generation,
+               std::shared_ptr<const yaml::Cancel> cancel = nullptr)
 {
     Derived d;
     d.generation = generation;
-    auto parsed = std::make_shared<ParsedFile>(parseText(std::move(bytes), path));
-    if (parsed->ok())
+    auto parsed = std::make_shared<ParsedFile>(parseText(std::move(bytes), path, cancel.get()));
+    if (parsed->stream.cancelled)
+        d.generation = 0; // describes no text
+    else if (parsed->ok())
         d.analysis = analyze(*parsed);
     else
         d.analysis.errors = parsed->errors;
@@ -42,7 +45,9 @@ Document::Document(QObject *parent) : QObject(parent)
 Document::~Document()
 {
     // The reader thread holds its own copy of the text; waiting keeps it from outliving us
-    // while it still reports to m_watcher.
+    // while it still reports to m_watcher. Cancelled first, the wait is short.
+    if (m_cancel)
+        *m_cancel = true;
     m_watcher.waitForFinished();
 }
 
@@ -81,12 +86,16 @@ void Document::startAnalysis()
 {
     m_reanalyseTimer.stop();
     if (m_watcher.isRunning()) {
-        // One reader at a time; the newest text is analysed when this one is done.
+        // One reader at a time: stop this one, whose text is out of date, and analyse the
+        // newest text when it has stopped.
         m_analysisQueued = true;
+        *m_cancel = true;
         return;
     }
     m_analysisQueued = false;
-    m_watcher.setFuture(QtConcurrent::run(backgroundWorkers(), derive, m_text, m_path, m_generation));
+    m_cancel = std::make_shared<yaml::Cancel>(false);
+    m_watcher.setFuture(
+        QtConcurrent::run(backgroundWorkers(), derive, m_text, m_path, m_generation, m_cancel));
 }
 
 void Document::analysisFinished()
@@ -141,6 +150,8 @@ void Document::cancelLoading()
 {
     if (!m_loading)
         return;
+    if (m_cancel)
+        *m_cancel = true;
     m_watcher.cancel();
     m_loading = false;
     emit loadingChanged(false);

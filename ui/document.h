@@ -116,6 +116,7 @@ private:
     bool m_forceNextSave = false; // "Keep mine": the next save may overwrite the changed file
     QTimer m_reanalyseTimer;
     QFutureWatcher<Derived> m_watcher;
+    std::shared_ptr<yaml::Cancel> m_cancel; // of the analysis m_watcher runs
     QFileSystemWatcher *m_fileWatcher = nullptr;
 };
 

@@ -5,7 +5,7 @@
 
 namespace deadbolt {
 
-ParsedFile parseText(std::string bytes, const QString &path)
+ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel)
 {
     ParsedFile file;
     file.path = path;
@@ -14,7 +14,16 @@ ParsedFile parseText(std::string bytes, const QString &path)
         file.errors.append(*error);
         return file;
     }
-    file.stream = yaml::parseStream(file.text);
+    file.stream = yaml::parseStream(file.text, cancel);
+    if (file.stream.cancelled) {
+        Diagnostic d;
+        d.severity = Severity::Error;
+        d.rule = QStringLiteral("parse");
+        d.message = QStringLiteral("parsing was cancelled");
+        d.file = path;
+        file.errors.append(d);
+        return file;
+    }
     for (const yaml::ParseError &e : file.stream.errors) {
         Diagnostic d;
         d.severity = Severity::Error;

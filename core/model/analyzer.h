@@ -18,8 +18,9 @@ struct ParsedFile
     bool ok() const { return errors.isEmpty(); }
 };
 
-// Checks the encoding and parses every document. Never throws.
-ParsedFile parseText(std::string bytes, const QString &path);
+// Checks the encoding and parses every document. Never throws. When *cancel turns true
+// meanwhile, returns soon with the error "parsing was cancelled".
+ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel = nullptr);
 
 FileFormat detectFormat(const ParsedFile &file);
 

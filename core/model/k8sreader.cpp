@@ -44,15 +44,15 @@ struct Pod
     const Document &doc;
     int document;
     QString kind;
-    QString objectName;
-    QString namespaceName;
-    QString object;
+    QString objectName = {};
+    QString namespaceName = {};
+    QString object = {};
     NodeId spec = NoNode;
     NodeId volumes = NoNode;
-    Exemption exemption;
-    std::optional<qint64> runAsUser;
-    std::optional<bool> runAsNonRoot;
-    std::optional<qint64> fsGroup;
+    Exemption exemption = {};
+    std::optional<qint64> runAsUser = {};
+    std::optional<bool> runAsNonRoot = {};
+    std::optional<qint64> fsGroup = {};
     bool windows = false;
 };
 

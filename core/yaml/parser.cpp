@@ -89,7 +89,7 @@ std::vector<DocumentSpan> splitDocuments(const SourceText &text)
 }
 
 Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *error,
-                       std::vector<ParseError> *warnings)
+                       std::vector<ParseError> *warnings, const Cancel *cancel)
 {
     Document doc;
     doc.begin = span.begin;
@@ -98,7 +98,7 @@ Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *er
     const char *data = text.bytes().data();
     SliceBuffer buffer(data + span.begin, data + span.end);
     std::istream in(&buffer);
-    TreeBuilder builder(text.view(), span.begin, doc, warnings);
+    TreeBuilder builder(text.view(), span.begin, doc, warnings, cancel);
     auto fail = [&](std::size_t offset, const QString &message) {
         if (error)
             *error = makeError(text, offset, message);
@@ -122,6 +122,8 @@ Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *er
         if (message.isEmpty())
             message = QStringLiteral("invalid YAML");
         fail(span.begin + std::size_t(std::max(0, e.mark.pos)), message);
+    } catch (const TreeBuilder::Cancelled &) {
+        fail(span.begin, QStringLiteral("parsing was cancelled"));
     } catch (const TreeBuilder::NestingTooDeep &e) {
         fail(e.offset, QStringLiteral("collections nested more than %1 levels deep").arg(MaxNestingDepth));
     } catch (const std::exception &e) {
@@ -130,7 +132,7 @@ Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *er
     return doc;
 }
 
-Stream parseStream(const SourceText &text)
+Stream parseStream(const SourceText &text, const Cancel *cancel)
 {
     const std::vector<DocumentSpan> spans = splitDocuments(text);
     struct Result
@@ -144,7 +146,9 @@ Stream parseStream(const SourceText &text)
     auto parseOne = [&](std::size_t i) {
         Result &r = results[i];
         r.error.message.clear();
-        r.doc = parseDocument(text, spans[i], &r.error, &r.warnings);
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return;
+        r.doc = parseDocument(text, spans[i], &r.error, &r.warnings, cancel);
         r.failed = !r.error.message.isEmpty();
         r.error.document = int(i);
     };
@@ -158,6 +162,10 @@ Stream parseStream(const SourceText &text)
             parseOne(i);
     }
     Stream stream;
+    if (cancel && cancel->load()) {
+        stream.cancelled = true;
+        return stream;
+    }
     stream.documents.reserve(results.size());
     for (Result &r : results) {
         if (r.failed)

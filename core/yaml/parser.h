@@ -4,6 +4,7 @@
 #include "yaml/yamltree.h"
 
 #include <QString>
+#include <atomic>
 #include <vector>
 
 namespace deadbolt::yaml {
@@ -25,16 +26,21 @@ struct DocumentSpan
 };
 std::vector<DocumentSpan> splitDocuments(const SourceText &text);
 
+// Set by another thread to stop a parse early (the editor's Cancel, a closed tab): the
+// parse then returns soon, with Stream::cancelled set and its content incomplete.
+using Cancel = std::atomic<bool>;
+
 // Parses one document's text with yaml-cpp's event API. Never throws: a yaml-cpp error
 // (or nesting deeper than maxDepth) becomes *error and the returned tree has no root.
 Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *error,
-                       std::vector<ParseError> *warnings = nullptr);
+                       std::vector<ParseError> *warnings = nullptr, const Cancel *cancel = nullptr);
 
 struct Stream
 {
     std::vector<Document> documents;
     std::vector<ParseError> errors;   // the file cannot be read as YAML
     std::vector<ParseError> warnings; // readable, but suspicious: duplicate keys
+    bool cancelled = false;           // stopped by *cancel: documents and errors are incomplete
 };
 
 // Deeper nesting than this is refused before yaml-cpp (which recurses) sees it.
@@ -42,6 +48,6 @@ constexpr int MaxNestingDepth = 512;
 
 // Splits and parses every document, in parallel where the file has many. Duplicate keys
 // are reported as errors (yaml-cpp accepts them silently).
-Stream parseStream(const SourceText &text);
+Stream parseStream(const SourceText &text, const Cancel *cancel = nullptr);
 
 } // namespace deadbolt::yaml

@@ -7,8 +7,8 @@
 namespace deadbolt::yaml {
 
 TreeBuilder::TreeBuilder(std::string_view wholeText, std::uint32_t base, Document &doc,
-                         std::vector<ParseError> *warnings)
-    : m_text(wholeText), m_base(base), m_doc(doc), m_warnings(warnings)
+                         std::vector<ParseError> *warnings, const Cancel *cancel)
+    : m_text(wholeText), m_base(base), m_doc(doc), m_warnings(warnings), m_cancel(cancel)
 {}
 
 void TreeBuilder::OnDocumentStart(const YAML::Mark &)
@@ -39,6 +39,9 @@ Node TreeBuilder::startNode(const YAML::Mark &mark, const std::string &tag) cons
 NodeId TreeBuilder::add(Node node, YAML::anchor_t anchor)
 {
     const NodeId id = NodeId(m_doc.nodes.size());
+    // One huge document can take seconds: look at the flag every few thousand nodes.
+    if (m_cancel && id % 4096 == 0 && m_cancel->load(std::memory_order_relaxed))
+        throw Cancelled{};
     node.parent = m_stack.empty() ? NoNode : m_stack.back().id;
     if (anchor) {
         node.anchor = std::int32_t(m_doc.anchorNames.size());

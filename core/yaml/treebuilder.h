@@ -8,7 +8,8 @@
 namespace deadbolt::yaml {
 
 // Turns yaml-cpp events into our compact tree with byte spans. Throws NestingTooDeep when
-// collections nest deeper than MaxNestingDepth; parseDocument() catches it.
+// collections nest deeper than MaxNestingDepth, and Cancelled soon after *cancel turns true;
+// parseDocument() catches both.
 class TreeBuilder : public YAML::EventHandler
 {
 public:
@@ -16,9 +17,12 @@ public:
     {
         std::size_t offset;
     };
+    struct Cancelled
+    {
+    };
 
     TreeBuilder(std::string_view wholeText, std::uint32_t base, Document &doc,
-                std::vector<ParseError> *warnings);
+                std::vector<ParseError> *warnings, const Cancel *cancel = nullptr);
 
     int documentsSeen() const { return m_documents; }
 
@@ -53,6 +57,7 @@ private:
     std::uint32_t m_base;
     Document &m_doc;
     std::vector<ParseError> *m_warnings;
+    const Cancel *m_cancel;
     std::vector<Open> m_stack;
     std::vector<NodeId> m_pending;
     std::vector<NodeId> m_anchorNodes;

@@ -1,3 +1,4 @@
+#include "model/analyzer.h"
 #include "yaml/merge.h"
 #include "yaml/parser.h"
 
@@ -75,6 +76,7 @@ private slots:
     void errorsHaveLineAndColumn();
     void nestingTooDeep();
     void duplicateKeysWarn();
+    void cancelStopsTheParse();
     void mergeKeys();
     void corpusSpans();
 };
@@ -196,6 +198,40 @@ void TestParser::duplicateKeysWarn()
     QCOMPARE(stream.warnings[0].line, 3);
     QCOMPARE(stream.documents[0].value(stream.documents[0].get(stream.documents[0].root, "a")),
              std::string_view("3"));
+}
+
+void TestParser::cancelStopsTheParse()
+{
+    // Many documents, enough to be parsed in parallel, and one document of 20,000 nodes.
+    std::string many;
+    for (int i = 0; i < 3000; ++i)
+        many += "---\nkind: ConfigMap\ndata:\n  key" + std::to_string(i) + ": value with some words\n";
+    std::string one = "items:\n";
+    for (int i = 0; i < 10000; ++i)
+        one += "  k" + std::to_string(i) + ": v\n";
+    const SourceText manyText(many), oneText(one);
+
+    Cancel no(false), yes(true);
+    const Stream whole = parseStream(manyText, &no);
+    QVERIFY(!whole.cancelled);
+    QCOMPARE(whole.documents.size(), std::size_t(3000));
+    const Stream stopped = parseStream(manyText, &yes);
+    QVERIFY(stopped.cancelled);
+    QVERIFY(stopped.documents.empty());
+
+    // Inside one document the tree builder gives up at its next check.
+    ParseError error;
+    const Document doc = parseDocument(oneText, {0, std::uint32_t(one.size())}, &error, nullptr, &yes);
+    QCOMPARE(doc.root, NoNode);
+    QCOMPARE(error.message, QStringLiteral("parsing was cancelled"));
+    QVERIFY(parseStream(oneText, &yes).cancelled);
+    QVERIFY(!parseStream(oneText, &no).cancelled);
+
+    // Through parseText: an error that says so, with the file's name.
+    const ParsedFile file = parseText(many, QStringLiteral("big.yaml"), &yes);
+    QCOMPARE(file.errors.size(), 1);
+    QCOMPARE(file.errors.first().message, QStringLiteral("parsing was cancelled"));
+    QCOMPARE(file.errors.first().file, QStringLiteral("big.yaml"));
 }
 
 void TestParser::mergeKeys()

@@ -5,6 +5,8 @@
 //     the same for closing it.
 //  2. Types 300 characters into a generated 2,000-line Compose file, one key every 20 ms,
 //     and reports the longest GUI-thread block while typing and re-analysing.
+#include "backgroundworkers.h"
+#include "concurrency/workers.h"
 #include "document.h"
 #include "documentview.h"
 #include "mainwindow.h"
@@ -16,10 +18,12 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QThreadPool>
 #include <QTimer>
 #include <cstdio>
 
@@ -106,6 +110,26 @@ int main(int argc, char *argv[])
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         QCoreApplication::processEvents();
         std::printf("close: %lld ms; longest GUI-thread block %lld ms\n", clock.elapsed(), heartbeat.stop());
+
+        // Open again and press Cancel after a second: how long until the tab is gone and the
+        // background threads are idle again (the parse really stopped).
+        view = window.openFile(QString::fromLocal8Bit(argv[1]));
+        QTest::qWait(1000);
+        auto *cancel = view->findChild<QPushButton *>(QStringLiteral("cancelLoading"));
+        if (!cancel || !view->document()->isLoading())
+            return 2;
+        heartbeat.start();
+        clock.restart();
+        cancel->click();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCoreApplication::processEvents();
+        const qint64 gone = clock.elapsed();
+        while (backgroundWorkers()->activeThreadCount() > 0 || parseWorkers()->activeThreadCount() > 0)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        std::printf(
+            "cancel after 1 s: tab closed after %lld ms, background work stopped after %lld ms; longest "
+            "GUI-thread block %lld ms\n",
+            gone, clock.elapsed(), heartbeat.stop());
     }
 
     // A 2,000-line Compose file: 200 services of 10 lines.
