@@ -9,7 +9,8 @@
 using namespace deadbolt;
 
 // The document's text and history: typing merges into one entry and undoes byte for byte,
-// a keystroke undone by hand leaves no entry, and the YAML view keeps CRLF and BOM.
+// a keystroke undone by hand leaves no entry, and the YAML view keeps CRLF, BOM and mixed
+// line endings byte for byte.
 class tst_Document : public QObject
 {
     Q_OBJECT
@@ -27,6 +28,9 @@ void tst_Document::typingMergesAndUndoesExactly_data()
     QTest::addRow("crlf") << QByteArray("services:\r\n  web:\r\n    image: a\r\n");
     QTest::addRow("bom") << QByteArray("\xEF\xBB\xBFservices:\n  web:\n    image: a\n");
     QTest::addRow("no final newline") << QByteArray("services:\n  web:\n    image: a");
+    // Mixed endings: every line keeps its own, a new line takes the file's first.
+    QTest::addRow("mixed, crlf first") << QByteArray("services:\r\n  web:\n    image: a\r\n  # end\n");
+    QTest::addRow("mixed, lf first") << QByteArray("services:\n  web:\r\n    image: a\r\n  # end\r\n");
 }
 
 void tst_Document::typingMergesAndUndoesExactly()
@@ -44,10 +48,19 @@ void tst_Document::typingMergesAndUndoesExactly()
     QTest::keyClicks(editor, QStringLiteral("bc"));
     QTest::keyClick(editor, Qt::Key_Return);
     QTest::keyClicks(editor, QStringLiteral("    read_only: true"));
-    const bool crlf = text.contains("\r\n");
+    const qsizetype firstBreak = text.indexOf('\n');
+    const bool crlf = firstBreak > 0 && text.at(firstBreak - 1) == '\r';
+    // "bc" joins line 3; Return makes a new line after it, which takes the file's first line
+    // ending while line 3 keeps its own (they differ only in a file of mixed endings).
+    const std::string ending = crlf ? "\r\n" : "\n";
     std::string expected = text.toStdString();
-    const std::string added = std::string("bc") + (crlf ? "\r\n" : "\n") + "    read_only: true";
-    expected.insert(expected.find("image: a") + 8, added);
+    const std::size_t lineEnd = expected.find("image: a") + 8;
+    expected.insert(lineEnd, "bc");
+    const std::size_t next = expected.find('\n', lineEnd);
+    if (next == std::string::npos)
+        expected += ending + "    read_only: true";
+    else
+        expected.insert(next + 1, "    read_only: true" + ending);
     QCOMPARE(doc.text(), expected);
     QCOMPARE(doc.undoStack()->count(), 1);
     doc.undoStack()->undo();

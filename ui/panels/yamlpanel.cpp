@@ -2,6 +2,7 @@
 
 #include "backgroundworkers.h"
 #include "document.h"
+#include "edit/shown.h"
 #include "report/linediff.h"
 #include "views/codeeditor.h"
 #include "views/yamlhighlighter.h"
@@ -28,12 +29,6 @@ constexpr std::size_t BackgroundLoadLimit = 1024 * 1024;
 bool hasBom(const std::string &bytes)
 {
     return bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0;
-}
-
-bool usesCrlf(const std::string &bytes)
-{
-    const std::size_t nl = bytes.find('\n');
-    return nl != std::string::npos && nl > 0 && bytes[nl - 1] == '\r';
 }
 
 // The text as the editor shows it: no BOM, "\n" line breaks. QTextDocument turns every
@@ -94,13 +89,9 @@ YamlPanel::YamlPanel(Document *document, QWidget *parent)
 
 std::string YamlPanel::editorBytes() const
 {
-    QString s = rawEditorText(m_editor->document());
-    const std::string &current = m_document->text();
-    if (usesCrlf(current))
-        s.replace(u'\n', QLatin1String("\r\n"));
-    std::string bytes = hasBom(current) ? std::string("\xEF\xBB\xBF") : std::string();
-    bytes += s.toStdString();
-    return bytes;
+    // The file's own bytes wherever the editor's text did not change: typing into a file
+    // with mixed line endings (or a BOM) changes what was typed and nothing else.
+    return fileBytesAfterEdit(m_document->text(), rawEditorText(m_editor->document()).toStdString());
 }
 
 void YamlPanel::loadInBackground(const std::string &bytes)
