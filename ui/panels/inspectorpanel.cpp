@@ -1,4 +1,5 @@
 #include "panels/inspectorpanel.h"
+#include "panels/findingfixes.h"
 
 #include "document.h"
 #include "editcontroller.h"
@@ -289,13 +290,17 @@ void InspectorPanel::fillFindings(const Workload &w)
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(text, 1);
         // One-click fixes exist where the core has the edit for it.
-        if (d.rule == QLatin1String(rules::RootFsWritable) && !w.windows && !w.exemption.exempt) {
-            auto *fix = new QPushButton(tr("Make read-only"));
-            fix->setObjectName(QStringLiteral("fixButton"));
-            fix->setToolTip(tr("Set the root filesystem read-only for this workload"));
-            connect(fix, &QPushButton::clicked, this,
-                    [this] { m_edits->setReadOnly(m_key, true, target()); });
-            layout->addWidget(fix, 0, Qt::AlignTop);
+        if (const std::optional<FindingFix> fix = findingFix(w, d)) {
+            auto *button = new QPushButton(fix->label);
+            button->setObjectName(QStringLiteral("fixButton"));
+            button->setToolTip(fix->toolTip);
+            connect(button, &QPushButton::clicked, this, [this, fix = *fix] {
+                if (fix.kind == FindingFix::MakeReadOnly)
+                    m_edits->setReadOnly(m_key, true, target());
+                else
+                    m_edits->changePath(m_key, fix.oldTarget, fix.spec);
+            });
+            layout->addWidget(button, 0, Qt::AlignTop);
         }
         m_findingsLayout->addWidget(row);
     }

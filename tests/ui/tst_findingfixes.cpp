@@ -1,0 +1,132 @@
+// One-click fixes in the inspector (issue 4): each button makes exactly the core's edit, as
+// one undoable step, and the finding goes away.
+#include "edit/inmemoryedit.h"
+#include "edit/readonlyedit.h"
+#include "panels/findingfixes.h"
+#include "panels/inspectorpanel.h"
+#include "windowfixture.h"
+
+#include <QPushButton>
+
+using namespace deadbolt;
+
+class tst_FindingFixes : public QObject, protected testing::WindowFixture
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { enterTestMode(); }
+    void init() { QVERIFY(openWindow()); }
+    void cleanup() { closeWindow(); }
+    void fixMatchesTheCoreEdit_data();
+    void fixMatchesTheCoreEdit();
+    void noFixWhereTheEditWouldBeGuessed_data();
+    void noFixWhereTheEditWouldBeGuessed();
+};
+
+void tst_FindingFixes::fixMatchesTheCoreEdit_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("workload");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("label");
+    QTest::addRow("DB003 short tmpfs")
+        << QByteArray("services:\n  web:\n    image: nginx\n    read_only: true\n"
+                      "    user: \"1000:1001\"\n    tmpfs:\n      - /tmp:size=16m\n")
+        << "web"
+        << "DB003"
+        << "Owned by 1000:1001";
+    QTest::addRow("DB006 emptyDir")
+        << QByteArray("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n"
+                      "  containers:\n    - name: app\n      image: nginx\n"
+                      "      securityContext:\n        readOnlyRootFilesystem: true\n"
+                      "      volumeMounts:\n        - name: tmp\n          mountPath: /tmp\n"
+                      "  volumes:\n    - name: tmp\n      emptyDir:\n        medium: Memory\n")
+        << "app"
+        << "DB006"
+        << "Limit to 64Mi";
+    QTest::addRow("DB001") << QByteArray("services:\n  web:\n    image: nginx\n") << "web"
+                           << "DB001"
+                           << "Make read-only";
+}
+
+void tst_FindingFixes::fixMatchesTheCoreEdit()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, workload);
+    QFETCH(QString, rule);
+    QFETCH(QString, label);
+    const QString path = m_dir->filePath(QStringLiteral("fix.yaml"));
+    QVERIFY(writeFile(path, text.toStdString()));
+    DocumentView *view = open(path);
+    QVERIFY(view);
+    select(view, workload);
+
+    // What the core would do for the same fix, on the same analysis.
+    Document *doc = view->document();
+    const Workload *w = nullptr;
+    for (const Workload &candidate : doc->analysis().workloads)
+        if (candidate.name == workload)
+            w = &candidate;
+    QVERIFY(w);
+    std::optional<FindingFix> fix;
+    for (const Diagnostic &d : w->findings)
+        if (d.rule == rule)
+            fix = findingFix(*w, d);
+    QVERIFY(fix);
+    QCOMPARE(fix->label, label);
+    const EditResult core =
+        fix->kind == FindingFix::MakeReadOnly
+            ? setReadOnly(*doc->parsed(), doc->analysis(), *w, true)
+            : changeInMemoryPath(*doc->parsed(), doc->analysis(), *w, fix->oldTarget, fix->spec);
+    QVERIFY2(core.ok, qPrintable(core.error));
+    std::string expected = doc->text();
+    QVERIFY(applyReplacements(expected, core.replacements));
+
+    QPushButton *button = nullptr;
+    for (QPushButton *b : view->inspector()->findChildren<QPushButton *>(QStringLiteral("fixButton")))
+        if (b->text() == label)
+            button = b;
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(doc->text(), expected);
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QTRY_VERIFY(doc->isAnalysisCurrent());
+    for (const Workload &after : doc->analysis().workloads)
+        for (const Diagnostic &d : after.findings)
+            QVERIFY2(!(after.name == workload && d.rule == rule), qPrintable(d.message));
+    doc->undoStack()->undo();
+    QCOMPARE(doc->text(), text.toStdString());
+}
+
+void tst_FindingFixes::noFixWhereTheEditWouldBeGuessed_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addRow("user by name") << QByteArray(
+        "services:\n  web:\n    image: nginx\n    read_only: true\n    user: www-data\n"
+        "    tmpfs:\n      - /tmp\n");
+    QTest::addRow("long syntax") << QByteArray("services:\n  web:\n    image: nginx\n    read_only: true\n"
+                                               "    user: \"1000\"\n    volumes:\n      - type: tmpfs\n"
+                                               "        target: /tmp\n");
+}
+
+void tst_FindingFixes::noFixWhereTheEditWouldBeGuessed()
+{
+    QFETCH(QByteArray, text);
+    const QString path = m_dir->filePath(QStringLiteral("nofix.yaml"));
+    QVERIFY(writeFile(path, text.toStdString()));
+    DocumentView *view = open(path);
+    QVERIFY(view);
+    select(view, QStringLiteral("web"));
+    bool found = false;
+    for (const Workload &w : view->document()->analysis().workloads)
+        for (const Diagnostic &d : w.findings)
+            if (d.rule == QLatin1String("DB003")) {
+                found = true;
+                QVERIFY(!findingFix(w, d));
+            }
+    QVERIFY(found);
+    QVERIFY(view->inspector()->findChildren<QPushButton *>(QStringLiteral("fixButton")).isEmpty());
+}
+
+QTEST_MAIN(tst_FindingFixes)
+#include "tst_findingfixes.moc"
