@@ -43,7 +43,7 @@ int runCheck(const QStringList &args)
         return ExitFileErrors;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << commandHelp(parser, args.first());
         return ExitClean;
     }
     const QString fmt = parser.value(format);
@@ -57,7 +57,7 @@ int runCheck(const QStringList &args)
         return ExitFileErrors;
     }
     if (parser.positionalArguments().isEmpty()) {
-        err << "deadbolt-cli check: no FILE or DIR given\n" << parser.helpText();
+        err << "deadbolt-cli check: no FILE or DIR given\n" << commandHelp(parser, args.first());
         return ExitFileErrors;
     }
 

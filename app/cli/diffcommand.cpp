@@ -72,7 +72,7 @@ int runDiff(const QStringList &args)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << commandHelp(parser, args.first());
         return 0;
     }
     const QString fmt = parser.value(format);
@@ -89,7 +89,7 @@ int runDiff(const QStringList &args)
     } else if (paths.size() == 2) {
         review = reviewPaths(paths[0], paths[1]);
     } else {
-        err << "deadbolt-cli diff: give OLD and NEW, or --git REV\n" << parser.helpText();
+        err << "deadbolt-cli diff: give OLD and NEW, or --git REV\n" << commandHelp(parser, args.first());
         return 2;
     }
 

@@ -121,11 +121,11 @@ int runFix(const QStringList &args)
         return ExitFileErrors;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << commandHelp(parser, args.first());
         return ExitClean;
     }
     if (parser.positionalArguments().size() != 1) {
-        err << "deadbolt-cli fix: give exactly one FILE\n" << parser.helpText();
+        err << "deadbolt-cli fix: give exactly one FILE\n" << commandHelp(parser, args.first());
         return ExitFileErrors;
     }
 

@@ -268,6 +268,12 @@ private slots:
         const Run checkHelp = cli({QStringLiteral("check"), QStringLiteral("--help")});
         QCOMPARE(checkHelp.exitCode, 0);
         QVERIFY(checkHelp.out.contains("--fail-on"));
+        // The usage line names the command, not the path the binary was started by.
+        for (const char *command : {"check", "fix", "diff"}) {
+            const Run h = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+            QVERIFY2(h.out.startsWith("Usage: deadbolt-cli " + QByteArray(command) + " [options] "),
+                     h.out.left(80).constData());
+        }
         const Run version = cli({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(QRegularExpression(QStringLiteral("^deadbolt-cli \\d+\\.\\d+\\.\\d+\\n$"))
