@@ -16,7 +16,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -37,7 +36,7 @@ const QString RecentKey = QStringLiteral("recentFiles");
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_stack(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
-      m_tabs(new QTabWidget(this)), m_undoGroup(new QUndoGroup(this)), m_statusLabel(new QLabel(this))
+      m_tabs(new QTabWidget(this)), m_undoGroup(new QUndoGroup(this))
 {
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -50,7 +49,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
-    statusBar()->addWidget(m_statusLabel, 1);
 
     createActions();
     createMenus();
@@ -410,7 +408,9 @@ void MainWindow::fillRecentMenu()
 
 void MainWindow::showMessage(const QString &message)
 {
-    m_statusLabel->setText(message);
+    // A notice, not a state: "Saved x" must not linger over later edits. Errors stay in the
+    // document's own banner until the next change.
+    statusBar()->showMessage(message, 8000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,7 +3,6 @@
 #include <QMainWindow>
 
 class QAction;
-class QLabel;
 class QMenu;
 class QStackedWidget;
 class QTabWidget;
@@ -57,7 +56,6 @@ private:
     QTabWidget *m_tabs;
     QUndoGroup *m_undoGroup;
     QMenu *m_recentMenu = nullptr;
-    QLabel *m_statusLabel;
     QList<QAction *> m_documentActions;
 };
 
