@@ -31,7 +31,7 @@ QJsonObject ruleJson(const QString &id, const RuleInfo &info)
         description = QString::fromUtf8(known->summary);
         severity = known->severity;
     } else if (id == QLatin1String("parse")) {
-        description = QStringLiteral("The file is not valid YAML");
+        description = QStringLiteral("The file is not valid YAML, or reads ambiguously (a duplicate key)");
     } else if (id == QLatin1String("load")) {
         description = QStringLiteral("The file could not be read");
     }
@@ -71,6 +71,9 @@ QJsonObject sarifReport(const QVector<Analysis> &analyses, const QDir &baseDir)
     for (const Analysis &a : analyses) {
         const QString uri = QDir::fromNativeSeparators(baseDir.relativeFilePath(a.path));
         for (const Diagnostic &d : a.errors)
+            add(d, uri);
+        // File-level notes: duplicate keys (rule "parse", a warning), an unknown Compose version.
+        for (const Diagnostic &d : a.notes)
             add(d, uri);
         for (const Workload &w : a.workloads) {
             for (Diagnostic d : w.findings) {

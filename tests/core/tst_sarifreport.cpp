@@ -110,6 +110,40 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("add read_only: true")), qPrintable(text));
     }
 
+    void fileLevelNotesAreResults()
+    {
+        Analysis a;
+        a.path = QStringLiteral("/repo/compose.yml");
+        a.format = FileFormat::ComposeSpec;
+        Diagnostic duplicate;
+        duplicate.severity = Severity::Warning;
+        duplicate.rule = QStringLiteral("parse");
+        duplicate.message = QStringLiteral("duplicate key 'image'");
+        duplicate.line = 4;
+        duplicate.column = 5;
+        Diagnostic version = duplicate;
+        version.severity = Severity::Info;
+        version.rule = QStringLiteral("DB011");
+        version.message = QStringLiteral("unknown Compose version '4'");
+        version.line = 1;
+        a.notes = {duplicate, version};
+        const QJsonObject run =
+            sarifReport({a}, QDir(QStringLiteral("/repo"))).value(QStringLiteral("runs"))[0].toObject();
+        const QJsonArray results = run.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results[0][QStringLiteral("ruleId")].toString(), QStringLiteral("parse"));
+        QCOMPARE(results[0][QStringLiteral("level")].toString(), QStringLiteral("warning"));
+        QCOMPARE(results[1][QStringLiteral("ruleId")].toString(), QStringLiteral("DB011"));
+        QCOMPARE(results[1][QStringLiteral("level")].toString(), QStringLiteral("note"));
+        QCOMPARE(results[1][QStringLiteral("locations")][0][QStringLiteral("physicalLocation")]
+                        [QStringLiteral("region")][QStringLiteral("startLine")]
+                            .toInt(),
+                 1);
+        QCOMPARE(
+            run[QStringLiteral("tool")][QStringLiteral("driver")][QStringLiteral("rules")].toArray().size(),
+            2);
+    }
+
     void fileWithoutFindingsHasNoResult()
     {
         Analysis clean;
