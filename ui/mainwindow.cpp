@@ -59,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (DocumentView *v = currentView())
             m_undoGroup->setActiveStack(v->document()->undoStack());
         m_stack->setCurrentWidget(m_tabs->count() ? static_cast<QWidget *>(m_tabs) : m_welcome);
+        statusBar()->clearMessage(); // it was about the other document
         updateActions();
         updateTitle();
     });

@@ -90,6 +90,10 @@ InspectorPanel::InspectorPanel(Document *document, EditController *edits, QWidge
     for (int c = 1; c < 5; ++c)
         m_inMemory->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_persistent->setObjectName(QStringLiteral("persistentList"));
+    // Long host paths are shortened in the middle (the full text is the item's tool tip)
+    // rather than scrolled sideways under a scroll bar that hides the only row.
+    m_persistent->setTextElideMode(Qt::ElideMiddle);
+    m_persistent->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_persistent->setToolTip(
         tr("Writable paths on disk (volumes, bind mounts): for data that must survive a restart"));
     m_findings->setObjectName(QStringLiteral("findings"));
@@ -247,11 +251,14 @@ void InspectorPanel::refresh()
                                rowHeight * std::clamp(int(w->inMemory.size()), 1, 6) + 2);
 
     m_persistent->clear();
-    for (const WritablePath &path : w->persistent)
-        m_persistent->addItem(
+    for (const WritablePath &path : w->persistent) {
+        const QString text =
             path.source.isEmpty()
                 ? tr("%1 (%2)").arg(path.target, pathKindName(path.kind))
-                : tr("%1 from %2 (%3)").arg(path.target, path.source, pathKindName(path.kind)));
+                : tr("%1 from %2 (%3)").arg(path.target, path.source, pathKindName(path.kind));
+        m_persistent->addItem(text);
+        m_persistent->item(m_persistent->count() - 1)->setToolTip(text);
+    }
     if (w->persistent.isEmpty())
         m_persistent->addItem(tr("None"));
     m_persistent->setFixedHeight(m_persistent->sizeHintForRow(0) * std::clamp(m_persistent->count(), 1, 5) +
