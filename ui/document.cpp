@@ -20,8 +20,8 @@ Derived derive(std::string bytes, QString path, quint64 generation,
     Derived d;
     d.generation = generation;
     auto parsed = std::make_shared<ParsedFile>(parseText(std::move(bytes), path, cancel.get()));
-    if (parsed->stream.cancelled)
-        d.generation = 0; // describes no text
+    if (parsed->stream.cancelled || (cancel && *cancel))
+        d.generation = 0; // describes no text: stopped before or instead of the analysis
     else if (parsed->ok())
         d.analysis = analyze(*parsed);
     else
@@ -190,7 +190,19 @@ bool Document::save(QString *error)
     // the file: the user decides first (Reload, or Keep mine and save again).
     SaveOptions options;
     options.expectedFingerprint = m_savedFingerprint;
-    options.force = m_forceNextSave;
+    if (m_forceNextSave) {
+        // "Keep mine" overrides the file as the user saw it then, not a newer change.
+        if (diskFingerprint() != m_keptOver) {
+            m_forceNextSave = false;
+            setChangedOnDisk(true);
+            *error = tr("%1 changed on disk again after you chose Keep mine. Reload it, or choose Keep mine "
+                        "again and save.")
+                         .arg(displayName());
+            return false;
+        }
+        options.expectedFingerprint = m_keptOver;
+        options.force = m_keptOver.isEmpty(); // it was removed: write it again
+    }
     return write(m_path, options, error);
 }
 
@@ -249,7 +261,15 @@ bool Document::reloadFromDisk(QString *error)
 void Document::keepMine()
 {
     m_forceNextSave = true;
+    m_keptOver = diskFingerprint();
     setChangedOnDisk(false);
+}
+
+QByteArray Document::diskFingerprint() const
+{
+    std::string bytes;
+    QString error;
+    return readFileBytes(m_path, &bytes, &error) ? contentFingerprint(bytes) : QByteArray();
 }
 
 void Document::watch(const QString &path)

@@ -101,6 +101,8 @@ private:
     void watch(const QString &path);
     void setChangedOnDisk(bool changed);
     bool write(const QString &path, const SaveOptions &options, QString *error);
+    // The file's fingerprint as it is on disk now; empty when it cannot be read.
+    QByteArray diskFingerprint() const;
 
     QString m_path;
     std::string m_text;
@@ -113,7 +115,8 @@ private:
     bool m_changedOnDisk = false;
     bool m_loading = false;
     bool m_analysisQueued = false;
-    bool m_forceNextSave = false; // "Keep mine": the next save may overwrite the changed file
+    bool m_forceNextSave = false; // "Keep mine": the next save may overwrite the changed file,
+    QByteArray m_keptOver;        // as it was then (its fingerprint; empty: it was absent)
     QTimer m_reanalyseTimer;
     QFutureWatcher<Derived> m_watcher;
     std::shared_ptr<yaml::Cancel> m_cancel; // of the analysis m_watcher runs

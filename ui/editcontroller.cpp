@@ -5,6 +5,7 @@
 #include "document.h"
 #include "edit/inmemoryedit.h"
 #include "edit/readonlyedit.h"
+#include "panels/findingfixes.h"
 
 namespace deadbolt {
 
@@ -84,6 +85,21 @@ bool EditController::removePath(const QString &workload, const QString &target)
     if (!w)
         return false;
     return push(removeInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, target), PathKindEdit);
+}
+
+bool EditController::applyFix(const QString &workload, const FindingFix &fix, Target target)
+{
+    if (fix.kind == FindingFix::MakeReadOnly)
+        return setReadOnly(workload, true, target);
+    const Workload *w = current(workload);
+    if (!w)
+        return false;
+    for (const WritablePath &p : w->inMemory)
+        if (p.target == fix.target)
+            return push(changeInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, fix.target,
+                                           fixedSpec(fix, p)),
+                        PathKindEdit);
+    return fail(tr("%1 has no in-memory path %2 any more.").arg(workload, fix.target));
 }
 
 EditResult EditController::planMakeImmutable()

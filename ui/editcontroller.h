@@ -14,6 +14,8 @@ class Document;
 // current text and pushes it as a named command. The core plans and verifies; this class
 // only makes sure the plan is made on the text it will be applied to, and reports a
 // refusal as a message instead of changing anything.
+struct FindingFix;
+
 class EditController : public QObject
 {
     Q_OBJECT
@@ -28,6 +30,8 @@ public:
     bool addPath(const QString &workload, const InMemoryPathSpec &spec);
     bool changePath(const QString &workload, const QString &oldTarget, const InMemoryPathSpec &spec);
     bool removePath(const QString &workload, const QString &target);
+    // A finding's one-click fix, planned on the current text (see fixedSpec).
+    bool applyFix(const QString &workload, const FindingFix &fix, Target target);
 
     // Plans "make every workload read-only" without applying it (for the preview).
     EditResult planMakeImmutable();

@@ -45,9 +45,15 @@ QByteArray fingerprintOnDisk(const QString &path, bool *exists, QString *error)
 
 // False, with the reason in *result, when the file at target is no longer what was read
 // (changed, removed or replaced). Checked before writing and again just before the rename,
-// so a writer that races the save is caught unless it lands in the final instant.
+// so a writer that races the save is caught unless it lands in the final instant. A folder
+// at target is refused whatever the options: renaming over it would fail anyway.
 bool stillAsRead(const QString &path, const QString &target, const SaveOptions &options, SaveResult *result)
 {
+    if (QFileInfo(target).isDir()) {
+        result->changedOnDisk = true;
+        result->error = QStringLiteral("%1 is a folder now, not a file; nothing was written").arg(path);
+        return false;
+    }
     if (options.expectedFingerprint.isEmpty() || options.force)
         return true;
     bool exists = false;
@@ -83,11 +89,6 @@ SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOpt
     SaveResult result;
     const QString target = resolveTarget(path);
     result.writtenPath = target;
-    // Renaming over a folder fails anyway; say why before trying, whatever the options.
-    if (QFileInfo(target).isDir()) {
-        result.error = QStringLiteral("%1 is a folder now, not a file; nothing was written").arg(path);
-        return result;
-    }
     if (!stillAsRead(path, target, options, &result))
         return result;
     const QFileInfo before(target);

@@ -119,8 +119,11 @@ std::vector<int> changedLines(std::string_view before, std::string_view after)
     const std::size_t room = std::min(before.size(), after.size()) - head;
     while (tail < room && before[before.size() - 1 - tail] == after[after.size() - 1 - tail])
         ++tail;
-    // The tail must start a line in both texts.
-    while (tail > 0 && (before[before.size() - tail - 1] != '\n' || after[after.size() - tail - 1] != '\n'))
+    // The tail must start a line in both texts: at the text's start or after a '\n'.
+    auto startsLine = [tail](std::string_view text) {
+        return text.size() == tail || text[text.size() - tail - 1] == '\n';
+    };
+    while (tail > 0 && !(startsLine(before) && startsLine(after)))
         --tail;
     const int headLines = int(std::count(before.begin(), before.begin() + head, '\n'));
     std::vector<int> lines;

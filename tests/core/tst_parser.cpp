@@ -204,8 +204,9 @@ void TestParser::cancelStopsTheParse()
 {
     // Many documents, enough to be parsed in parallel, and one document of 20,000 nodes.
     std::string many;
-    for (int i = 0; i < 3000; ++i)
+    for (int i = 0; i < 6000; ++i)
         many += "---\nkind: ConfigMap\ndata:\n  key" + std::to_string(i) + ": value with some words\n";
+    QVERIFY(many.size() > 256 * 1024); // parsed on the worker threads
     std::string one = "items:\n";
     for (int i = 0; i < 10000; ++i)
         one += "  k" + std::to_string(i) + ": v\n";
@@ -214,7 +215,7 @@ void TestParser::cancelStopsTheParse()
     Cancel no(false), yes(true);
     const Stream whole = parseStream(manyText, &no);
     QVERIFY(!whole.cancelled);
-    QCOMPARE(whole.documents.size(), std::size_t(3000));
+    QCOMPARE(whole.documents.size(), std::size_t(6000));
     const Stream stopped = parseStream(manyText, &yes);
     QVERIFY(stopped.cancelled);
     QVERIFY(stopped.documents.empty());

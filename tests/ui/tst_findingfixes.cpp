@@ -10,6 +10,26 @@
 
 using namespace deadbolt;
 
+namespace {
+
+const WritablePath &pathNamed(const Workload &w, const QString &target)
+{
+    for (const WritablePath &p : w.inMemory)
+        if (p.target == target)
+            return p;
+    qFatal("no path %s", qPrintable(target));
+}
+
+QPushButton *fixButton(DocumentView *view, const QString &label)
+{
+    for (QPushButton *b : view->inspector()->findChildren<QPushButton *>(QStringLiteral("fixButton")))
+        if (b->text() == label)
+            return b;
+    return nullptr;
+}
+
+} // namespace
+
 class tst_FindingFixes : public QObject, protected testing::WindowFixture
 {
     Q_OBJECT
@@ -19,6 +39,7 @@ private slots:
     void cleanup() { closeWindow(); }
     void fixMatchesTheCoreEdit_data();
     void fixMatchesTheCoreEdit();
+    void fixKeepsWhatWasTypedSinceItAppeared();
     void noFixWhereTheEditWouldBeGuessed_data();
     void noFixWhereTheEditWouldBeGuessed();
 };
@@ -74,18 +95,15 @@ void tst_FindingFixes::fixMatchesTheCoreEdit()
             fix = findingFix(*w, d);
     QVERIFY(fix);
     QCOMPARE(fix->label, label);
-    const EditResult core =
-        fix->kind == FindingFix::MakeReadOnly
-            ? setReadOnly(*doc->parsed(), doc->analysis(), *w, true)
-            : changeInMemoryPath(*doc->parsed(), doc->analysis(), *w, fix->oldTarget, fix->spec);
+    const EditResult core = fix->kind == FindingFix::MakeReadOnly
+                                ? setReadOnly(*doc->parsed(), doc->analysis(), *w, true)
+                                : changeInMemoryPath(*doc->parsed(), doc->analysis(), *w, fix->target,
+                                                     fixedSpec(*fix, pathNamed(*w, fix->target)));
     QVERIFY2(core.ok, qPrintable(core.error));
     std::string expected = doc->text();
     QVERIFY(applyReplacements(expected, core.replacements));
 
-    QPushButton *button = nullptr;
-    for (QPushButton *b : view->inspector()->findChildren<QPushButton *>(QStringLiteral("fixButton")))
-        if (b->text() == label)
-            button = b;
+    QPushButton *button = fixButton(view, label);
     QVERIFY(button);
     QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(doc->text(), expected);
@@ -96,6 +114,31 @@ void tst_FindingFixes::fixMatchesTheCoreEdit()
             QVERIFY2(!(after.name == workload && d.rule == rule), qPrintable(d.message));
     doc->undoStack()->undo();
     QCOMPARE(doc->text(), text.toStdString());
+}
+
+// The button was made from an older analysis: typing a new size and clicking before the
+// re-analysis must not bring the old size back.
+void tst_FindingFixes::fixKeepsWhatWasTypedSinceItAppeared()
+{
+    const std::string text = "services:\n  web:\n    image: nginx\n    read_only: true\n    user: \"1000\"\n"
+                             "    tmpfs:\n      - /tmp:size=16m\n";
+    const QString path = m_dir->filePath(QStringLiteral("typed.yaml"));
+    QVERIFY(writeFile(path, text));
+    DocumentView *view = open(path);
+    QVERIFY(view);
+    view->document()->setAnalysisDelay(60000); // no re-analysis unless an edit asks for it
+    select(view, QStringLiteral("web"));
+    QPushButton *button = fixButton(view, QStringLiteral("Owned by 1000"));
+    QVERIFY(button);
+    std::string typed = text;
+    typed.replace(typed.find("size=16m"), 8, "size=32m");
+    view->document()->editText(typed);
+    QVERIFY(!view->document()->isAnalysisCurrent());
+    QTest::mouseClick(button, Qt::LeftButton);
+    const std::string after = view->document()->text();
+    QVERIFY2(after.find("size=32m") != std::string::npos, after.c_str());
+    QVERIFY2(after.find("uid=1000") != std::string::npos, after.c_str());
+    QVERIFY(after.find("size=16m") == std::string::npos);
 }
 
 void tst_FindingFixes::noFixWhereTheEditWouldBeGuessed_data()

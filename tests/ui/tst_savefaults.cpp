@@ -40,6 +40,7 @@ private slots:
     void replacedByAFolder();
     void removedWhileOpen();
     void writtenAtTheMomentOfSaving();
+    void keepMineCoversOnlyWhatWasSeen();
     void readOnlyFile();
     void symlinkIsKept();
     void diskFull();
@@ -134,6 +135,33 @@ void tst_SaveFaults::writtenAtTheMomentOfSaving()
     checkRefusedAndKept(view, mine, QStringLiteral("changed on disk"));
     QCOMPARE(readFile(path), Theirs);
     QVERIFY(view->diskBanner()->isVisible()); // Reload or Keep mine
+}
+
+// Keep mine overrides the removal the user saw, not a file put back afterwards (a branch
+// switch, say), of which no watcher event may arrive while the path is missing.
+void tst_SaveFaults::keepMineCoversOnlyWhatWasSeen()
+{
+    const QString path = copySample(QStringLiteral("nginx-postgres.yml"));
+    DocumentView *view = openEdited(path);
+    QVERIFY(view);
+    const std::string mine = view->document()->text();
+    QVERIFY(QFile::remove(path));
+    QTRY_VERIFY_WITH_TIMEOUT(view->diskBanner()->isVisible(), 10000);
+    auto *keep = view->diskBanner()->findChild<QPushButton *>(QStringLiteral("bannerKeepMine"));
+    QVERIFY(keep);
+    QTest::mouseClick(keep, Qt::LeftButton);
+    QVERIFY(writeFile(path, Theirs)); // put back by someone else
+    QVERIFY(!save());
+    checkRefusedAndKept(view, mine, QStringLiteral("changed on disk again"));
+    QCOMPARE(readFile(path), Theirs);
+    QVERIFY(view->diskBanner()->isVisible());
+
+    // Keep mine again, now over their file: the save goes through.
+    keep = view->diskBanner()->findChild<QPushButton *>(QStringLiteral("bannerKeepMine"));
+    QVERIFY(keep);
+    QTest::mouseClick(keep, Qt::LeftButton);
+    QVERIFY(save());
+    QCOMPARE(readFile(path), mine);
 }
 
 void tst_SaveFaults::readOnlyFile()

@@ -18,11 +18,6 @@ const WritablePath *pathOf(const Workload &w, const Diagnostic &d)
     return nullptr;
 }
 
-InMemoryPathSpec specOf(const WritablePath &p)
-{
-    return {p.target, p.size, p.mode, p.uid, p.gid};
-}
-
 } // namespace
 
 std::optional<FindingFix> findingFix(const Workload &w, const Diagnostic &d)
@@ -30,15 +25,17 @@ std::optional<FindingFix> findingFix(const Workload &w, const Diagnostic &d)
     if (d.rule == QLatin1String(rules::RootFsWritable)) {
         if (w.windows || w.exemption.exempt)
             return std::nullopt;
-        return FindingFix{FindingFix::MakeReadOnly,
-                          QObject::tr("Make read-only"),
-                          QObject::tr("Set the root filesystem read-only for this workload"),
-                          {},
-                          {}};
+        FindingFix fix;
+        fix.label = QObject::tr("Make read-only");
+        fix.toolTip = QObject::tr("Set the root filesystem read-only for this workload");
+        return fix;
     }
     const WritablePath *path = pathOf(w, d);
     if (!path)
         return std::nullopt;
+    FindingFix fix;
+    fix.kind = FindingFix::ChangePath;
+    fix.target = path->target;
     if (d.rule == QLatin1String(rules::TmpfsRootOwned) && path->kind != PathKind::TmpfsLong) {
         // "1000" or "1000:1000"; a user named in the image ("www-data") has no uid here.
         const QStringList parts = w.user.split(QLatin1Char(':'));
@@ -47,25 +44,35 @@ std::optional<FindingFix> findingFix(const Workload &w, const Diagnostic &d)
         const qint64 gid = parts.value(1).toLongLong(&gidOk);
         if (!uidOk || parts.size() > 2 || (parts.size() == 2 && !gidOk))
             return std::nullopt;
-        FindingFix fix{
-            FindingFix::ChangePath, QObject::tr("Owned by %1").arg(w.user), {}, path->target, specOf(*path)};
-        fix.spec.uid = uid;
+        fix.uid = uid;
         if (gidOk)
-            fix.spec.gid = gid;
+            fix.gid = gid;
+        fix.label = QObject::tr("Owned by %1").arg(w.user);
         fix.toolTip = QObject::tr("Give %1 the owner %2, the user the service runs as, so it can write there")
                           .arg(path->target, w.user);
         return fix;
     }
     if (d.rule == QLatin1String(rules::EmptyDirNoSizeLimit)) {
-        FindingFix fix{FindingFix::ChangePath, QObject::tr("Limit to 64Mi"),
-                       QObject::tr("Set sizeLimit: 64Mi on %1 (change it in the table above if the path "
-                                   "needs more)")
-                           .arg(path->target),
-                       path->target, specOf(*path)};
-        fix.spec.size = QStringLiteral("64Mi");
+        fix.size = QStringLiteral("64Mi");
+        fix.label = QObject::tr("Limit to 64Mi");
+        fix.toolTip =
+            QObject::tr("Set sizeLimit: 64Mi on %1 (change it in the table above if the path needs more)")
+                .arg(path->target);
         return fix;
     }
     return std::nullopt;
+}
+
+InMemoryPathSpec fixedSpec(const FindingFix &fix, const WritablePath &current)
+{
+    InMemoryPathSpec spec{current.target, current.size, current.mode, current.uid, current.gid};
+    if (fix.uid)
+        spec.uid = fix.uid;
+    if (fix.gid)
+        spec.gid = fix.gid;
+    if (!fix.size.isEmpty())
+        spec.size = fix.size;
+    return spec;
 }
 
 } // namespace deadbolt

@@ -14,8 +14,9 @@ struct FindingFix
     Kind kind = MakeReadOnly;
     QString label;
     QString toolTip;
-    QString oldTarget;     // ChangePath: the in-memory path to change...
-    InMemoryPathSpec spec; // ...into this
+    QString target;                 // ChangePath: the in-memory path to change,
+    std::optional<qint64> uid, gid; // the owner to give it (DB003)
+    QString size;                   // or the size (DB006)
 };
 
 // DB001: make the root filesystem read-only. DB003: give the root-owned tmpfs the numeric
@@ -23,5 +24,9 @@ struct FindingFix
 // (64Mi; the table edits it further). Nothing for the other rules, or where the edit would
 // be refused (an exempt or Windows workload, a user given by name, the long tmpfs syntax).
 std::optional<FindingFix> findingFix(const Workload &w, const Diagnostic &d);
+
+// The path's settings as they are now, with the fix applied. Taken when the fix is applied,
+// from the analysis of the text as it is then: an edit typed since the button appeared stays.
+InMemoryPathSpec fixedSpec(const FindingFix &fix, const WritablePath &current);
 
 } // namespace deadbolt

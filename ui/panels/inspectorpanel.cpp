@@ -301,12 +301,8 @@ void InspectorPanel::fillFindings(const Workload &w)
             auto *button = new QPushButton(fix->label);
             button->setObjectName(QStringLiteral("fixButton"));
             button->setToolTip(fix->toolTip);
-            connect(button, &QPushButton::clicked, this, [this, fix = *fix] {
-                if (fix.kind == FindingFix::MakeReadOnly)
-                    m_edits->setReadOnly(m_key, true, target());
-                else
-                    m_edits->changePath(m_key, fix.oldTarget, fix.spec);
-            });
+            connect(button, &QPushButton::clicked, this,
+                    [this, fix = *fix] { m_edits->applyFix(m_key, fix, target()); });
             layout->addWidget(button, 0, Qt::AlignTop);
         }
         m_findingsLayout->addWidget(row);

@@ -126,7 +126,11 @@ void YamlPanel::insertNextSlice()
         return;
     }
     m_pendingText.clear();
+    // The editor's cursor rode along with the inserted slices; put it back at the top, or at
+    // the workload selected meanwhile, without that move selecting another workload.
+    m_movingCursor = true;
     m_editor->moveCursor(QTextCursor::Start);
+    m_movingCursor = false;
     m_editor->setReadOnly(false);
     m_editor->setPlaceholderText(QString());
     m_loadingText = false;
@@ -136,7 +140,10 @@ void YamlPanel::insertNextSlice()
         updateHighlighter();
         m_changedLinesTimer.start();
     }
-    updateMark();
+    if (m_markedKey.isEmpty())
+        updateMark();
+    else
+        showWorkload(m_markedKey, true);
     updateErrors();
 }
 
@@ -194,7 +201,7 @@ void YamlPanel::editorTextChanged()
 
 void YamlPanel::cursorMoved()
 {
-    if (m_applyingDocument || m_movingCursor || !m_document || !m_document->parsed())
+    if (m_applyingDocument || m_movingCursor || m_loadingText || !m_document || !m_document->parsed())
         return;
     const int line = m_editor->textCursor().blockNumber() + 1;
     const int i = workloadAtLine(*m_document->parsed(), m_document->analysis(), line);
