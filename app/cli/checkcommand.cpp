@@ -76,14 +76,15 @@ int runCheck(const QStringList &args)
     }
     err.flush();
 
-    QByteArray output;
+    auto write = [](const QByteArray &part) {
+        std::fwrite(part.constData(), 1, std::size_t(part.size()), stdout);
+    };
     if (fmt == QLatin1String("json"))
-        output = jsonReportText(analyses);
+        writeJsonReport(analyses, write); // streamed: a big report never sits in memory whole
     else if (fmt == QLatin1String("sarif"))
-        output = sarifReportText(analyses, QDir::current());
+        write(sarifReportText(analyses, QDir::current()));
     else
-        output = tableReport(analyses).toUtf8();
-    std::fwrite(output.constData(), 1, std::size_t(output.size()), stdout);
+        write(tableReport(analyses).toUtf8());
     std::fflush(stdout);
 
     return checkExitCode(analyses, fail == QLatin1String("warning") ? Severity::Warning : Severity::Error);

@@ -80,15 +80,12 @@ static QJsonObject workloadJson(const Workload &w)
     return o;
 }
 
-static QJsonObject fileJson(const Analysis &a)
+// A file's object without its workloads, which writeJsonReport streams one by one.
+static QJsonObject fileHeadJson(const Analysis &a)
 {
     QJsonObject o;
     o.insert(QStringLiteral("path"), a.path);
     o.insert(QStringLiteral("format"), formatName(a.format));
-    QJsonArray workloads;
-    for (const Workload &w : a.workloads)
-        workloads.append(workloadJson(w));
-    o.insert(QStringLiteral("workloads"), workloads);
     QJsonArray errors;
     for (const Diagnostic &d : a.errors) {
         errors.append(QJsonObject{{QStringLiteral("message"), d.message},
@@ -111,13 +108,20 @@ static QJsonObject fileJson(const Analysis &a)
     return o;
 }
 
-QJsonObject jsonReport(const QVector<Analysis> &analyses)
+static QJsonObject fileJson(const Analysis &a)
 {
-    QJsonArray files;
-    for (const Analysis &a : analyses)
-        files.append(fileJson(a));
+    QJsonObject o = fileHeadJson(a);
+    QJsonArray workloads;
+    for (const Workload &w : a.workloads)
+        workloads.append(workloadJson(w));
+    o.insert(QStringLiteral("workloads"), workloads);
+    return o;
+}
+
+static QJsonObject summaryJson(const QVector<Analysis> &analyses)
+{
     const CheckSummary s = summarize(analyses);
-    const QJsonObject summary{
+    return QJsonObject{
         {QStringLiteral("files"), s.files},
         {QStringLiteral("skippedFiles"), s.skipped},
         {QStringLiteral("failedFiles"), s.failed},
@@ -131,12 +135,52 @@ QJsonObject jsonReport(const QVector<Analysis> &analyses)
         {QStringLiteral("warnings"), s.warnings},
         {QStringLiteral("notes"), s.notes},
     };
-    return QJsonObject{{QStringLiteral("files"), files}, {QStringLiteral("summary"), summary}};
+}
+
+// QJsonDocument's indented text of o, without its final newline, with every line after the
+// first indented by `indent` more spaces, as it reads when nested that deep.
+static QByteArray nested(const QJsonObject &o, int indent, bool indentFirst)
+{
+    QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    text.chop(1);
+    const QByteArray pad(indent, ' ');
+    text.replace('\n', "\n" + pad);
+    return indentFirst ? pad + text : text;
+}
+
+QJsonObject jsonReport(const QVector<Analysis> &analyses)
+{
+    QJsonArray files;
+    for (const Analysis &a : analyses)
+        files.append(fileJson(a));
+    return QJsonObject{{QStringLiteral("files"), files}, {QStringLiteral("summary"), summaryJson(analyses)}};
+}
+
+void writeJsonReport(const QVector<Analysis> &analyses, const std::function<void(const QByteArray &)> &write)
+{
+    // Byte for byte what QJsonDocument(jsonReport(analyses)).toJson(Indented) gives (keys in
+    // sorted order: "workloads" is a file's last, "summary" follows "files"), written one
+    // workload at a time so that 20,000 of them never sit in memory as one document.
+    write("{\n    \"files\": [");
+    for (qsizetype f = 0; f < analyses.size(); ++f) {
+        const Analysis &a = analyses.at(f);
+        QByteArray head = nested(fileHeadJson(a), 8, true);
+        head.chop(1); // the closing brace: the workloads come first
+        while (head.endsWith(' ') || head.endsWith('\n'))
+            head.chop(1);
+        write((f ? ",\n" : "\n") + head + ",\n            \"workloads\": [");
+        for (qsizetype i = 0; i < a.workloads.size(); ++i)
+            write((i ? ",\n" : "\n") + nested(workloadJson(a.workloads.at(i)), 16, true));
+        write("\n            ]\n        }");
+    }
+    write("\n    ],\n    \"summary\": " + nested(summaryJson(analyses), 4, false) + "\n}\n");
 }
 
 QByteArray jsonReportText(const QVector<Analysis> &analyses)
 {
-    return QJsonDocument(jsonReport(analyses)).toJson(QJsonDocument::Indented);
+    QByteArray text;
+    writeJsonReport(analyses, [&text](const QByteArray &part) { text += part; });
+    return text;
 }
 
 } // namespace deadbolt

@@ -1,6 +1,10 @@
 #include "report/jsonreport.h"
 
+#include "report/checkrun.h"
 #include "reportfixture.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +30,34 @@ class TestJsonReport : public QObject
     }
 
 private slots:
+    // The report is written in parts; the text must be exactly what one QJsonDocument of the
+    // whole report gives, for the fixtures, for nothing at all and for the bundled samples.
+    void streamedTextIsTheDocumentsText()
+    {
+        QVector<QVector<Analysis>> cases = {
+            {composeAnalysis(), kubernetesAnalysis(), brokenAnalysis(), skippedAnalysis()},
+            {},
+            {skippedAnalysis()},
+        };
+        QVector<Analysis> samples;
+        for (const QFileInfo &f : QDir(QStringLiteral(DEADBOLT_SAMPLES)).entryInfoList(QDir::Files))
+            samples.append(checkFile(f.filePath()));
+        QVERIFY(samples.size() >= 5);
+        cases.append(samples);
+        for (const QVector<Analysis> &analyses : cases) {
+            const QByteArray expected = QJsonDocument(jsonReport(analyses)).toJson(QJsonDocument::Indented);
+            QByteArray parts;
+            int calls = 0;
+            writeJsonReport(analyses, [&](const QByteArray &part) {
+                parts += part;
+                ++calls;
+            });
+            QCOMPARE(parts, expected);
+            QCOMPARE(jsonReportText(analyses), expected);
+            QVERIFY(calls >= 2);
+        }
+    }
+
     void fileLevel()
     {
         const QJsonArray files = report().value(QStringLiteral("files")).toArray();
