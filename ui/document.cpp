@@ -171,7 +171,7 @@ void Document::editText(std::string newText)
 {
     if (newText == m_text)
         return;
-    m_undoStack.push(new EditTextCommand(this, EditTextCommand::difference(m_text, newText)));
+    m_undoStack.push(new EditTextCommand(this, differingMiddle(m_text, newText)));
 }
 
 bool Document::pushEdit(QUndoCommand *command)

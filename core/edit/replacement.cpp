@@ -9,7 +9,8 @@ namespace {
 Replacements sorted(const Replacements &replacements)
 {
     Replacements r = replacements;
-    std::stable_sort(r.begin(), r.end(), [](const Replacement &a, const Replacement &b) { return a.offset < b.offset; });
+    std::stable_sort(r.begin(), r.end(),
+                     [](const Replacement &a, const Replacement &b) { return a.offset < b.offset; });
     return r;
 }
 
@@ -45,6 +46,18 @@ bool applyReplacements(std::string &text, const Replacements &replacements)
     out.append(text, pos, std::string::npos);
     text.swap(out);
     return true;
+}
+
+Replacement differingMiddle(const std::string &from, const std::string &to)
+{
+    std::size_t prefix = 0;
+    const std::size_t common = std::min(from.size(), to.size());
+    while (prefix < common && from[prefix] == to[prefix])
+        ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < common - prefix && from[from.size() - 1 - suffix] == to[to.size() - 1 - suffix])
+        ++suffix;
+    return {prefix, from.size() - prefix - suffix, to.substr(prefix, to.size() - prefix - suffix)};
 }
 
 Replacements invertReplacements(const std::string &original, const Replacements &replacements)

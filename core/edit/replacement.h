@@ -23,6 +23,10 @@ using Replacements = std::vector<Replacement>;
 // untouched, when they overlap or fall outside it.
 bool applyReplacements(std::string &text, const Replacements &replacements);
 
+// The smallest single replacement turning `from` into `to`: their common prefix and suffix
+// stay, the middle is replaced. Empty (length 0, no text) when they are equal.
+Replacement differingMiddle(const std::string &from, const std::string &to);
+
 // The replacements that turn the result of applying `replacements` to `original` back into
 // `original`, offsets given in the edited text.
 Replacements invertReplacements(const std::string &original, const Replacements &replacements);

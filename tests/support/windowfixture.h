@@ -67,11 +67,19 @@ protected:
         return view->document()->isLoading() ? nullptr : view;
     }
 
+    // The workload called name (a service, or a container); null when there is none.
+    static const Workload *workloadNamed(const Analysis &analysis, const QString &name)
+    {
+        for (const Workload &w : analysis.workloads)
+            if (w.name == name)
+                return &w;
+        return nullptr;
+    }
+
     static void select(DocumentView *view, const QString &name)
     {
-        for (const Workload &w : view->document()->analysis().workloads)
-            if (w.name == name)
-                view->selectWorkload(w.displayName());
+        if (const Workload *w = workloadNamed(view->document()->analysis(), name))
+            view->selectWorkload(w->displayName());
     }
 
     static std::string readFile(const QString &path)

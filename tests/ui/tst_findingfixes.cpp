@@ -84,10 +84,7 @@ void tst_FindingFixes::fixMatchesTheCoreEdit()
 
     // What the core would do for the same fix, on the same analysis.
     Document *doc = view->document();
-    const Workload *w = nullptr;
-    for (const Workload &candidate : doc->analysis().workloads)
-        if (candidate.name == workload)
-            w = &candidate;
+    const Workload *w = workloadNamed(doc->analysis(), workload);
     QVERIFY(w);
     std::optional<FindingFix> fix;
     for (const Diagnostic &d : w->findings)

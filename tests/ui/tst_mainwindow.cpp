@@ -99,10 +99,7 @@ void tst_MainWindow::readOnlySwitchMatchesTheCoreEdit()
     // What the core would do, planned independently of the window.
     const ParsedFile parsed = parseText(original, doc->filePath());
     const Analysis analysis = analyze(parsed);
-    const Workload *db = nullptr;
-    for (const Workload &w : analysis.workloads)
-        if (w.name == QLatin1String("db"))
-            db = &w;
+    const Workload *db = workloadNamed(analysis, QStringLiteral("db"));
     QVERIFY(db);
     const EditResult expected = setReadOnly(parsed, analysis, *db, true);
     QVERIFY2(expected.ok, qPrintable(expected.error));

@@ -44,16 +44,4 @@ bool EditTextCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-Replacement EditTextCommand::difference(const std::string &from, const std::string &to)
-{
-    std::size_t prefix = 0;
-    const std::size_t common = std::min(from.size(), to.size());
-    while (prefix < common && from[prefix] == to[prefix])
-        ++prefix;
-    std::size_t suffix = 0;
-    while (suffix < common - prefix && from[from.size() - 1 - suffix] == to[to.size() - 1 - suffix])
-        ++suffix;
-    return {prefix, from.size() - prefix - suffix, to.substr(prefix, to.size() - prefix - suffix)};
-}
-
 } // namespace deadbolt

@@ -24,9 +24,6 @@ public:
     int id() const override { return EditTextCommandId; }
     bool mergeWith(const QUndoCommand *other) override;
 
-    // The smallest replacement turning `from` into `to` (common prefix and suffix kept).
-    static Replacement difference(const std::string &from, const std::string &to);
-
 private:
     struct Step
     {
