@@ -1,0 +1,76 @@
+// bench_phases FILE: where `deadbolt-cli check` spends its time on FILE, phase by phase, next
+// to yaml-cpp's own floor (its event parser with a handler that does nothing). Prints wall
+// milliseconds; run it on an idle machine, a few times (tests/bench/run prints the totals).
+#include "bareparse.h"
+#include "concurrency/workers.h"
+#include "io/fileloader.h"
+#include "model/analyzer.h"
+#include "report/tablereport.h"
+#include "yaml/parser.h"
+
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <cstdio>
+#include <numeric>
+
+namespace {
+
+double ms(QElapsedTimer &t)
+{
+    const double v = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    return v;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    using namespace deadbolt;
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: bench_phases FILE\n");
+        return 2;
+    }
+    const QString path = QString::fromLocal8Bit(argv[1]);
+    std::string bytes;
+    QString error;
+    if (!readFileBytes(path, &bytes, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    QElapsedTimer t;
+    t.start();
+    bench::parseBare(bytes);
+    std::printf("yaml-cpp events, 1 thread, no handler work  %8.0f ms\n", ms(t));
+
+    const SourceText text{std::string(bytes)};
+    const std::vector<yaml::DocumentSpan> spans = yaml::splitDocuments(text);
+    std::vector<std::size_t> indices(spans.size());
+    std::iota(indices.begin(), indices.end(), std::size_t(0));
+    t.restart();
+    QtConcurrent::blockingMap(parseWorkers(), indices, [&](std::size_t i) {
+        bench::parseBare(text.view().substr(spans[i].begin, spans[i].end - spans[i].begin));
+    });
+    std::printf("yaml-cpp events, split over the workers     %8.0f ms  (%zu documents)\n", ms(t),
+                spans.size());
+
+    QElapsedTimer total;
+    total.start();
+    t.restart();
+    ParsedFile parsed = parseText(std::move(bytes), path);
+    std::printf("parseText (checks, split, parse, tree)      %8.0f ms\n", ms(t));
+    Analysis analysis = analyze(parsed);
+    std::printf("analyze (read workloads, rules)             %8.0f ms  (%lld workloads)\n", ms(t),
+                qlonglong(analysis.workloads.size()));
+    const QByteArray table = tableReport(QVector<Analysis>{analysis}).toUtf8();
+    std::printf("table report                                %8.0f ms  (%lld bytes)\n", ms(t),
+                qlonglong(table.size()));
+    {
+        const ParsedFile gone = std::move(parsed);
+        const Analysis alsoGone = std::move(analysis);
+    }
+    std::printf("freeing                                     %8.0f ms\n", ms(t));
+    std::printf("check's phases in all                       %8.0f ms\n", double(total.nsecsElapsed()) / 1e6);
+    return 0;
+}
