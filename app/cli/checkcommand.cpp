@@ -1,4 +1,4 @@
-// deadbolt-cli check [--format text|json|sarif] [--fail-on error|warning] FILE|DIR...
+// deadbolt-cli check [--format text|json|sarif] [--fail-on error|warning] [--all-documents] FILE|DIR...
 #include "commands.h"
 
 #include "io/fileloader.h"
@@ -31,8 +31,14 @@ int runCheck(const QStringList &args)
                                     QStringLiteral("Exit 1 on findings of this severity or worse: error or "
                                                    "warning (default: error)."),
                                     QStringLiteral("severity"), QStringLiteral("error"));
+    const QCommandLineOption allDocuments(
+        QStringLiteral("all-documents"),
+        QStringLiteral("Also parse the Kubernetes documents that hold no workload (Service, ConfigMap, "
+                       "CRDs...), which are otherwise recognised by their kind: line and skipped, so "
+                       "that a YAML error in one of them is reported too. Slower on large manifests."));
     parser.addOption(format);
     parser.addOption(failOn);
+    parser.addOption(allDocuments);
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QStringLiteral("Files, or directories searched for *.yml and *.yaml."),
                                  QStringLiteral("FILE|DIR..."));
@@ -61,7 +67,9 @@ int runCheck(const QStringList &args)
         return ExitFileErrors;
     }
 
-    const QVector<Analysis> analyses = checkFiles(expandPaths(parser.positionalArguments()));
+    const QVector<Analysis> analyses =
+        checkFiles(expandPaths(parser.positionalArguments()),
+                   parser.isSet(allDocuments) ? ParseScope::AllDocuments : ParseScope::WorkloadDocuments);
 
     // Errors go to stderr in every format, so a CI log shows them next to the exit status.
     for (const Analysis &a : analyses) {

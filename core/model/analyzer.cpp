@@ -1,11 +1,12 @@
 #include "model/analyzer.h"
 
+#include "model/documentkind.h"
 #include "model/format.h"
 #include "policy/rules.h"
 
 namespace deadbolt {
 
-ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel)
+ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel, ParseScope scope)
 {
     ParsedFile file;
     file.path = path;
@@ -14,7 +15,8 @@ ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel 
         file.errors.append(*error);
         return file;
     }
-    file.stream = yaml::parseStream(file.text, cancel);
+    file.stream = yaml::parseStream(file.text, cancel,
+                                    scope == ParseScope::WorkloadDocuments ? holdsNoWorkload : nullptr);
     if (file.stream.cancelled) {
         Diagnostic d;
         d.severity = Severity::Error;

@@ -11,7 +11,7 @@ int firstContentDocument(const Stream &stream)
 {
     for (std::size_t i = 0; i < stream.documents.size(); ++i) {
         const Document &doc = stream.documents[i];
-        if (!scalars::isNull(doc, doc.root))
+        if (doc.skipped || !scalars::isNull(doc, doc.root))
             return int(i);
     }
     return -1;
@@ -71,7 +71,8 @@ FormatInfo inspectFormat(const ParsedFile &file)
     }
     for (const Document &d : stream.documents) {
         const NodeId r = d.root == NoNode ? NoNode : d.resolve(d.root);
-        if (d.isMapping(r) && effectiveGet(d, r, "kind")) {
+        // A skipped document has `apiVersion:` and `kind:` lines (holdsNoWorkload).
+        if (d.skipped || (d.isMapping(r) && effectiveGet(d, r, "kind"))) {
             info.format = FileFormat::Kubernetes;
             return info;
         }

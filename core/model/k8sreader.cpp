@@ -1,11 +1,10 @@
 #include "model/analyzer.h"
+#include "model/documentkind.h"
 #include "model/locate.h"
 #include "model/scalars.h"
 #include "policy/exemptions.h"
 #include "policy/rules.h"
 #include "yaml/merge.h"
-
-#include <array>
 
 namespace deadbolt {
 
@@ -18,25 +17,6 @@ std::string_view scalarValue(const Document &doc, NodeId node)
 {
     return doc.isScalar(node) ? scalars::trim(doc.value(node)) : std::string_view();
 }
-
-// Where each workload kind keeps its pod spec (DESIGN.md).
-struct PodSpecPath
-{
-    std::string_view kind;
-    std::array<std::string_view, 5> keys;
-    int depth;
-};
-constexpr PodSpecPath PodSpecPaths[] = {
-    {"Pod", {"spec"}, 1},
-    {"Deployment", {"spec", "template", "spec"}, 3},
-    {"StatefulSet", {"spec", "template", "spec"}, 3},
-    {"DaemonSet", {"spec", "template", "spec"}, 3},
-    {"ReplicaSet", {"spec", "template", "spec"}, 3},
-    {"ReplicationController", {"spec", "template", "spec"}, 3},
-    {"Job", {"spec", "template", "spec"}, 3},
-    {"CronJob", {"spec", "jobTemplate", "spec", "template", "spec"}, 5},
-    {"PodTemplate", {"template", "spec"}, 2},
-};
 
 struct Pod
 {
@@ -213,10 +193,7 @@ void readObject(const ParsedFile &file, const Document &doc, int document, NodeI
                 readObject(file, doc, document, doc.resolve(item), depth + 1, out);
         return;
     }
-    const PodSpecPath *where = nullptr;
-    for (const PodSpecPath &p : PodSpecPaths)
-        if (p.kind == kind)
-            where = &p;
+    const PodSpecPath *where = podSpecPath(kind);
     if (!where)
         return;
     NodeId spec = object;

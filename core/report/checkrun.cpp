@@ -1,11 +1,10 @@
 #include "report/checkrun.h"
 
 #include "io/fileloader.h"
-#include "model/analyzer.h"
 
 namespace deadbolt {
 
-Analysis checkFile(const QString &path)
+Analysis checkFile(const QString &path, ParseScope scope)
 {
     std::string bytes;
     QString error;
@@ -20,20 +19,20 @@ Analysis checkFile(const QString &path)
         analysis.errors.append(d);
         return analysis;
     }
-    const ParsedFile parsed = parseText(std::move(bytes), path);
+    const ParsedFile parsed = parseText(std::move(bytes), path, nullptr, scope);
     Analysis analysis = analyze(parsed);
     analysis.path = path;
     return analysis;
 }
 
-QVector<Analysis> checkFiles(const QStringList &files)
+QVector<Analysis> checkFiles(const QStringList &files, ParseScope scope)
 {
     // Sequential on purpose: the parser already splits a file's documents across the
     // thread pool, and nesting blocking QtConcurrent calls inside it could starve the pool.
     QVector<Analysis> out;
     out.reserve(files.size());
     for (const QString &f : files)
-        out.append(checkFile(f));
+        out.append(checkFile(f, scope));
     return out;
 }
 

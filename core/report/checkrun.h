@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "model/analyzer.h"
 #include "model/workload.h"
 
 #include <QString>
@@ -10,11 +11,13 @@
 namespace deadbolt {
 
 // What `deadbolt-cli check` computes before printing: one Analysis per file, in order.
-// A file that cannot be read gets an Analysis with a "load" error and no workloads.
-QVector<Analysis> checkFiles(const QStringList &files);
+// A file that cannot be read gets an Analysis with a "load" error and no workloads. By
+// default the Kubernetes documents that certainly hold no workload are not parsed
+// (ParseScope); `check --all-documents` parses them too.
+QVector<Analysis> checkFiles(const QStringList &files, ParseScope scope = ParseScope::WorkloadDocuments);
 
 // Reads and analyses one file (the unit checkFiles repeats).
-Analysis checkFile(const QString &path);
+Analysis checkFile(const QString &path, ParseScope scope = ParseScope::WorkloadDocuments);
 
 // Counts over a whole run, shared by the reports so they never disagree.
 struct CheckSummary

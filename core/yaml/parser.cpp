@@ -132,7 +132,7 @@ Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *er
     return doc;
 }
 
-Stream parseStream(const SourceText &text, const Cancel *cancel)
+Stream parseStream(const SourceText &text, const Cancel *cancel, SkipDocument skip)
 {
     const std::vector<DocumentSpan> spans = splitDocuments(text);
     struct Result
@@ -148,6 +148,13 @@ Stream parseStream(const SourceText &text, const Cancel *cancel)
         r.error.message.clear();
         if (cancel && cancel->load(std::memory_order_relaxed))
             return;
+        if (skip && skip(text.view().substr(spans[i].begin, spans[i].end - spans[i].begin))) {
+            r.doc.begin = spans[i].begin;
+            r.doc.end = spans[i].end;
+            r.doc.firstLine = text.lineOf(spans[i].begin);
+            r.doc.skipped = true;
+            return;
+        }
         r.doc = parseDocument(text, spans[i], &r.error, &r.warnings, cancel);
         r.failed = !r.error.message.isEmpty();
         r.error.document = int(i);

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <atomic>
+#include <string_view>
 #include <vector>
 
 namespace deadbolt::yaml {
@@ -46,8 +47,13 @@ struct Stream
 // Deeper nesting than this is refused before yaml-cpp (which recurses) sees it.
 constexpr int MaxNestingDepth = 512;
 
-// Splits and parses every document, in parallel where the file has many. Duplicate keys
-// are reported as errors (yaml-cpp accepts them silently).
-Stream parseStream(const SourceText &text, const Cancel *cancel = nullptr);
+// Tells from a document's text alone that the caller needs nothing from it. Such a document
+// is not parsed: it comes back with Document::skipped set and no nodes, and a YAML error in
+// it goes unreported.
+using SkipDocument = bool (*)(std::string_view document);
+
+// Splits and parses every document (but those skip says to leave), in parallel where the
+// file has many. Duplicate keys are reported as errors (yaml-cpp accepts them silently).
+Stream parseStream(const SourceText &text, const Cancel *cancel = nullptr, SkipDocument skip = nullptr);
 
 } // namespace deadbolt::yaml

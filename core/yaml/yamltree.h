@@ -48,6 +48,7 @@ struct Document
     std::uint32_t end = 0;
     int firstLine = 1; // 1-based line of begin
     NodeId root = NoNode;
+    bool skipped = false; // not parsed: parseStream's SkipDocument said nothing in it is needed
     std::vector<Node> nodes;
     std::vector<NodeId> childIds;
     std::string values;

@@ -68,6 +68,24 @@ private slots:
                                                     QStringLiteral("dir")}
                                      << 2;
         QTest::addRow("no paths") << QStringList{} << 2;
+        // A YAML error in a document without workloads: skipped unparsed by default.
+        QTest::addRow("broken ConfigMap, skipped")
+            << QStringList{QStringLiteral("broken-configmap-k8s.yaml")} << 0;
+        QTest::addRow("broken ConfigMap, all documents")
+            << QStringList{QStringLiteral("--all-documents"), QStringLiteral("broken-configmap-k8s.yaml")}
+            << 2;
+    }
+
+    void allDocumentsReportsTheErrorWhere()
+    {
+        const Run r = cli({QStringLiteral("check"), QStringLiteral("--all-documents"),
+                           QStringLiteral("broken-configmap-k8s.yaml")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(
+                     QStringLiteral("broken-configmap-k8s.yaml:10:1: error: end of sequence flow not found")),
+                 qPrintable(r.err));
+        const Run help = cli({QStringLiteral("check"), QStringLiteral("--help")});
+        QVERIFY(QString::fromUtf8(help.out).contains(QStringLiteral("--all-documents")));
     }
     void exitCodes()
     {

@@ -38,6 +38,7 @@ void TestFuzzRegressions::replay()
     QCOMPARE(deadbolt::fuzz::checkAnalyze(bytes), QString());
     QCOMPARE(deadbolt::fuzz::checkReports(bytes), QString());
     QCOMPARE(deadbolt::fuzz::checkEdits(bytes), QString());
+    QCOMPARE(deadbolt::fuzz::checkShownEdit(bytes), QString());
 }
 
 QTEST_GUILESS_MAIN(TestFuzzRegressions)

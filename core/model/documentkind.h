@@ -1,0 +1,40 @@
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace deadbolt {
+
+// The kinds that hold pods, and where each keeps its pod spec (DESIGN.md). `List` is not
+// one: the Kubernetes reader reads its items one by one.
+struct PodSpecPath
+{
+    std::string_view kind;
+    std::array<std::string_view, 5> keys;
+    int depth;
+};
+inline constexpr PodSpecPath PodSpecPaths[] = {
+    {"Pod", {"spec"}, 1},
+    {"Deployment", {"spec", "template", "spec"}, 3},
+    {"StatefulSet", {"spec", "template", "spec"}, 3},
+    {"DaemonSet", {"spec", "template", "spec"}, 3},
+    {"ReplicaSet", {"spec", "template", "spec"}, 3},
+    {"ReplicationController", {"spec", "template", "spec"}, 3},
+    {"Job", {"spec", "template", "spec"}, 3},
+    {"CronJob", {"spec", "jobTemplate", "spec", "template", "spec"}, 5},
+    {"PodTemplate", {"template", "spec"}, 2},
+};
+
+// The entry of PodSpecPaths for kind, or null when it holds no pods.
+const PodSpecPath *podSpecPath(std::string_view kind);
+
+// Decides from the text alone, without parsing, that one document of a Kubernetes manifest
+// (a Service, a ConfigMap, a 70 KB CustomResourceDefinition...) holds no workload, so the
+// check need not parse it. Only says yes when it is certain: the document is a block
+// mapping whose every line in column 0 is a plain `key:` (no quoted, complex or `<<` keys,
+// no tabs, no flow or tagged top level), with `apiVersion:` and exactly one `kind:` among
+// them, whose plain value is neither a workload kind nor `List`. Anything else (an alias,
+// a quoted kind, a second `kind:` line) answers no, and the document is parsed.
+bool holdsNoWorkload(std::string_view document);
+
+} // namespace deadbolt
