@@ -92,7 +92,7 @@ int runCheck(const QStringList &args)
     else if (fmt == QLatin1String("sarif"))
         write(sarifReportText(analyses, QDir::current()));
     else
-        write(tableReport(analyses).toUtf8());
+        writeTableReport(analyses, write);
     std::fflush(stdout);
 
     return checkExitCode(analyses, fail == QLatin1String("warning") ? Severity::Warning : Severity::Error);

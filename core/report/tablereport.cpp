@@ -78,8 +78,35 @@ QString statusCell(const Workload &w)
     return s;
 }
 
+// Collects text and hands it on as UTF-8 in parts, so that a long report never sits in
+// memory whole (a 20,000-row table is 11 MB as a QString).
+class Sink
+{
+public:
+    explicit Sink(const std::function<void(const QByteArray &)> &write) : m_write(write) {}
+    ~Sink() { flush(); }
+    Sink &operator<<(const QString &text)
+    {
+        m_text += text;
+        if (m_text.size() > 64 * 1024)
+            flush();
+        return *this;
+    }
+    Sink &operator<<(QChar c) { return *this << QString(c); }
+    void flush()
+    {
+        if (!m_text.isEmpty())
+            m_write(m_text.toUtf8());
+        m_text.clear();
+    }
+
+private:
+    const std::function<void(const QByteArray &)> &m_write;
+    QString m_text;
+};
+
 // Left-aligned columns; the last one is not padded so lines carry no trailing spaces.
-QString formatTable(const QVector<QStringList> &rows)
+void writeTable(const QVector<QStringList> &rows, Sink &out)
 {
     QVector<qsizetype> widths;
     for (const QStringList &row : rows) {
@@ -87,14 +114,12 @@ QString formatTable(const QVector<QStringList> &rows)
         for (qsizetype i = 0; i < row.size(); ++i)
             widths[i] = qMax(widths[i], row[i].size());
     }
-    QString out;
     for (const QStringList &row : rows) {
         QString line = QStringLiteral("  ");
         for (qsizetype i = 0; i < row.size(); ++i)
             line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        out += line + QLatin1Char('\n');
+        out << line + QLatin1Char('\n');
     }
-    return out;
 }
 
 QString diagnosticLine(const Diagnostic &d, const QString &workload)
@@ -109,77 +134,99 @@ QString diagnosticLine(const Diagnostic &d, const QString &workload)
     return line;
 }
 
-} // namespace
-
-QString tableReport(const Analysis &a)
+// One file's section.
+void writeSection(const Analysis &a, Sink &out)
 {
-    QString out = a.path;
+    out << a.path;
     if (a.format != FileFormat::Unknown)
-        out += QStringLiteral(" (") + formatName(a.format) + QLatin1Char(')');
-    out += QLatin1Char('\n');
+        out << QStringLiteral(" (") + formatName(a.format) + QLatin1Char(')');
+    out << QLatin1Char('\n');
     if (!a.errors.isEmpty()) {
         for (const Diagnostic &d : a.errors) {
-            out += QStringLiteral("  error: %1").arg(d.message);
+            out << QStringLiteral("  error: %1").arg(d.message);
             if (d.line > 0)
-                out += QStringLiteral(" (line %1, column %2)").arg(d.line).arg(d.column);
-            out += QLatin1Char('\n');
+                out << QStringLiteral(" (line %1, column %2)").arg(d.line).arg(d.column);
+            out << QLatin1Char('\n');
         }
-        return out;
+        return;
     }
-    if (!a.skipReason.isEmpty())
-        return out + QStringLiteral("  skipped: ") + a.skipReason + QLatin1Char('\n');
-    if (a.workloads.isEmpty())
-        return out + QStringLiteral("  no workloads\n");
+    if (!a.skipReason.isEmpty()) {
+        out << QStringLiteral("  skipped: ") + a.skipReason + QLatin1Char('\n');
+        return;
+    }
+    if (a.workloads.isEmpty()) {
+        out << QStringLiteral("  no workloads\n");
+        return;
+    }
 
     QVector<QStringList> rows{{QStringLiteral("WORKLOAD"), QStringLiteral("STATUS"),
                                QStringLiteral("WRITABLE PATHS"), QStringLiteral("FINDINGS")}};
+    rows.reserve(a.workloads.size() + 1);
     for (const Workload &w : a.workloads)
         rows.append({w.displayName(), statusCell(w), pathsCell(w), findingsCell(w)});
-    out += formatTable(rows);
+    writeTable(rows, out);
+    rows = {};
 
-    QString details;
+    bool details = false;
+    auto detail = [&](const Diagnostic &d, const QString &workload) {
+        if (!details)
+            out << QLatin1Char('\n');
+        details = true;
+        out << diagnosticLine(d, workload);
+    };
     for (const Workload &w : a.workloads) {
         for (const Diagnostic &d : w.findings)
-            details += diagnosticLine(d, w.displayName());
+            detail(d, w.displayName());
     }
     // File-level notes (duplicate keys, an unknown Compose version) belong to no workload.
     for (const Diagnostic &d : a.notes)
-        details += diagnosticLine(d, QString());
-    if (!details.isEmpty())
-        out += QLatin1Char('\n') + details;
+        detail(d, QString());
 
     const CheckSummary s = summarize({a});
-    out += QStringLiteral("  %1 of %2 workloads immutable").arg(s.readOnly()).arg(s.workloads);
+    QString summary = QStringLiteral("  %1 of %2 workloads immutable").arg(s.readOnly()).arg(s.workloads);
     if (s.immutableWithExceptions > 0)
-        out += QStringLiteral(" (%1 with exceptions)").arg(s.immutableWithExceptions);
+        summary += QStringLiteral(" (%1 with exceptions)").arg(s.immutableWithExceptions);
     if (s.undetermined > 0)
-        out += QStringLiteral(", %1 undetermined").arg(s.undetermined);
+        summary += QStringLiteral(", %1 undetermined").arg(s.undetermined);
     if (s.exempt > 0)
-        out += QStringLiteral(", %1 exempt").arg(s.exempt);
-    return out + QLatin1Char('\n');
+        summary += QStringLiteral(", %1 exempt").arg(s.exempt);
+    out << summary + QLatin1Char('\n');
+}
+
+} // namespace
+
+void writeTableReport(const QVector<Analysis> &analyses, const std::function<void(const QByteArray &)> &write)
+{
+    Sink out(write);
+    for (qsizetype i = 0; i < analyses.size(); ++i) {
+        if (i > 0)
+            out << QLatin1Char('\n');
+        writeSection(analyses[i], out);
+    }
+    if (analyses.size() > 1) {
+        const CheckSummary s = summarize(analyses);
+        out << QStringLiteral(
+                   "\n%1 files (%2 skipped, %3 with errors): %4 of %5 workloads immutable, %6, %7\n")
+                   .arg(s.files)
+                   .arg(s.skipped)
+                   .arg(s.failed)
+                   .arg(s.readOnly())
+                   .arg(s.workloads)
+                   .arg(plural(s.errors, QStringLiteral("error")),
+                        plural(s.warnings, QStringLiteral("warning")));
+    }
 }
 
 QString tableReport(const QVector<Analysis> &analyses)
 {
-    QString out;
-    for (const Analysis &a : analyses) {
-        if (!out.isEmpty())
-            out += QLatin1Char('\n');
-        out += tableReport(a);
-    }
-    if (analyses.size() > 1) {
-        const CheckSummary s = summarize(analyses);
-        out +=
-            QStringLiteral("\n%1 files (%2 skipped, %3 with errors): %4 of %5 workloads immutable, %6, %7\n")
-                .arg(s.files)
-                .arg(s.skipped)
-                .arg(s.failed)
-                .arg(s.readOnly())
-                .arg(s.workloads)
-                .arg(plural(s.errors, QStringLiteral("error")),
-                     plural(s.warnings, QStringLiteral("warning")));
-    }
-    return out;
+    QByteArray text;
+    writeTableReport(analyses, [&text](const QByteArray &part) { text += part; });
+    return QString::fromUtf8(text);
+}
+
+QString tableReport(const Analysis &analysis)
+{
+    return tableReport(QVector<Analysis>{analysis});
 }
 
 } // namespace deadbolt

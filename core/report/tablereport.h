@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QVector>
+#include <functional>
 
 namespace deadbolt {
 
@@ -12,5 +13,9 @@ namespace deadbolt {
 // then a summary line. Plain text, no colours: it is read in CI logs as often as in a terminal.
 QString tableReport(const QVector<Analysis> &analyses);
 QString tableReport(const Analysis &analysis); // one file's section
+// The same text, handed to write() in parts (UTF-8) as it is made, for the CLI: a report of
+// 20,000 workloads never sits in memory whole.
+void writeTableReport(const QVector<Analysis> &analyses,
+                      const std::function<void(const QByteArray &)> &write);
 
 } // namespace deadbolt
