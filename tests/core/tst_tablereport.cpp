@@ -63,6 +63,31 @@ private slots:
         for (const QString &line : lines)
             QVERIFY2(!line.endsWith(QLatin1Char(' ')), qPrintable(line));
     }
+
+    // The CLI writes a long table in parts; each is whole UTF-8 and together they are the text.
+    void longTableComesInWholeParts()
+    {
+        Analysis big = kubernetesAnalysis();
+        const Workload model = big.workloads.first();
+        for (int i = 0; i < 3000; ++i) {
+            Workload w = model;
+            w.name = QStringLiteral("café-%1").arg(i);
+            w.findings.clear(); // one row each, no detail lines
+            big.workloads.append(w);
+        }
+        QVector<QByteArray> parts;
+        writeTableReport({big, composeAnalysis()}, [&](const QByteArray &part) { parts.append(part); });
+        QVERIFY2(parts.size() > 2, qPrintable(QString::number(parts.size())));
+        QByteArray joined;
+        for (const QByteArray &part : parts) {
+            QVERIFY(!QString::fromUtf8(part).contains(QChar::ReplacementCharacter));
+            joined += part;
+        }
+        const QString text = tableReport({big, composeAnalysis()});
+        QCOMPARE(QString::fromUtf8(joined), text);
+        QCOMPARE(text.count(QStringLiteral("café-")), 3000);
+        QVERIFY(text.contains(QStringLiteral("café-2999")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTableReport)
