@@ -1,11 +1,8 @@
 #include "yaml/spans.h"
 
-namespace deadbolt::yaml::spans {
+#include <algorithm>
 
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
+namespace deadbolt::yaml::spans {
 
 namespace {
 
@@ -191,8 +188,13 @@ std::size_t flowCollectionEnd(std::string_view text, std::size_t from)
 
 std::size_t flowNestingBeyond(std::string_view text, std::size_t begin, std::size_t end, int maxDepth)
 {
-    int depth = 0;
+    // Too few brackets to nest that deep (every real document): no need to follow them.
     const std::string_view slice = text.substr(0, end);
+    const auto brackets = std::count_if(slice.begin() + std::ptrdiff_t(begin), slice.end(),
+                                        [](char c) { return c == '[' || c == '{'; });
+    if (brackets <= maxDepth)
+        return std::string_view::npos;
+    int depth = 0;
     for (std::size_t i = begin; i < end; ++i) {
         const char c = slice[i];
         if (c == '[' || c == '{') {

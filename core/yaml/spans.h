@@ -8,7 +8,11 @@
 // text and an offset inside it and returns an offset one past the construct.
 namespace deadbolt::yaml::spans {
 
-bool isBlank(char c); // space, tab, CR, LF
+// Space, tab, CR, LF. Inline: the tree builder asks it for most bytes of a file.
+inline bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Skips `&anchor` and `!tag` properties and the white space, line breaks and comments after them.
 std::size_t skipProperties(std::string_view text, std::size_t pos);
