@@ -102,6 +102,8 @@ bool holdsNoWorkload(std::string_view document)
             if (n == 0 || !onlyCommentLeft(value.substr(n)))
                 return false; // not a plain word: an alias, a quoted or empty kind
             kind = value.substr(0, n);
+            if (kind == "List" || podSpecPath(kind))
+                return false; // parsed whatever follows: no need to read on
         }
     }
     return sawApiVersion && kinds == 1 && kind != "List" && !podSpecPath(kind);
