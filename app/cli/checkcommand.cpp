@@ -35,7 +35,8 @@ int runCheck(const QStringList &args)
         QStringLiteral("all-documents"),
         QStringLiteral("Also parse the Kubernetes documents that hold no workload (Service, ConfigMap, "
                        "CRDs...), which are otherwise recognised by their kind: line and skipped, so "
-                       "that a YAML error in one of them is reported too. Slower on large manifests."));
+                       "that a YAML error or duplicate key in one of them is reported too. Slower on "
+                       "large manifests."));
     parser.addOption(format);
     parser.addOption(failOn);
     parser.addOption(allDocuments);

@@ -33,8 +33,10 @@ const PodSpecPath *podSpecPath(std::string_view kind);
 // check need not parse it. Only says yes when it is certain: the document is a block
 // mapping whose every line in column 0 is a plain `key:` (no quoted, complex or `<<` keys,
 // no tabs, no flow or tagged top level), with `apiVersion:` and exactly one `kind:` among
-// them, whose plain value is neither a workload kind nor `List`. Anything else (an alias,
-// a quoted kind, a second `kind:` line) answers no, and the document is parsed.
+// them, whose plain value is neither a workload kind nor `List`; and no line (outside a
+// block scalar's text) leaves a quoted scalar or a flow collection open, since yaml-cpp
+// reads those on over lines in column 0, which then only look like keys. Anything else
+// answers no, and the document is parsed.
 bool holdsNoWorkload(std::string_view document);
 
 } // namespace deadbolt

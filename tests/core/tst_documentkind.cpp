@@ -62,6 +62,42 @@ void tst_DocumentKind::decides_data()
     QTest::addRow("tab indentation") << QByteArray("apiVersion: v1\nkind: Service\nspec:\n\tx: 1\n") << false;
     QTest::addRow("top-level sequence") << QByteArray("- apiVersion: v1\n  kind: Service\n") << false;
     QTest::addRow("empty") << QByteArray("") << false;
+    // yaml-cpp carries quoted scalars and flow collections on over lines in column 0, which
+    // then look like keys but are text (found by a review; each read as Compose or as no
+    // format when parsed in full).
+    QTest::addRow("kind inside a double-quoted scalar")
+        << QByteArray("apiVersion: v1\ndata: \"x\nkind: Service\n y\"\n") << false;
+    QTest::addRow("kind inside a single-quoted scalar")
+        << QByteArray("apiVersion: v1\ndata: 'x\nkind: Service\n y'\n") << false;
+    QTest::addRow("kind inside a flow sequence")
+        << QByteArray("apiVersion: v1\ndata: [\nkind: Service # x\n ]\n") << false;
+    QTest::addRow("kind inside a flow mapping")
+        << QByteArray("apiVersion: v1\ndata: {\nkind: Service # x\n }\n") << false;
+    QTest::addRow("quote opened on an indented line")
+        << QByteArray("apiVersion: v1\nmetadata:\n  name: \"a\nkind: Service\n  \"\n") << false;
+    QTest::addRow("compose with apiVersion inside a flow")
+        << QByteArray("services:\n  web:\n    image: nginx\n    command: [sh,\napiVersion: v1 # a\n      ]\n"
+                      "kind: Service\n")
+        << false;
+    QTest::addRow("quoted scalars closed on their line")
+        << QByteArray("apiVersion: v1\nkind: Service\nmetadata: {name: 'it''s', note: \"a \\\" b\"}\n")
+        << true;
+    QTest::addRow("quote inside a word is text")
+        << QByteArray("apiVersion: v1\nkind: Service\nnote: it's\n") << true;
+    QTest::addRow("block scalar text may hold anything")
+        << QByteArray("apiVersion: v1\nkind: ConfigMap\ndata:\n  config.json: |\n    {\"a\": [1,\n\n    # x\n"
+                      "      'b\n  other: >-\n    [\n")
+        << true;
+    QTest::addRow("block scalar in a sequence entry")
+        << QByteArray("apiVersion: v1\nkind: ConfigMap\nitems:\n  - |\n    \"open\n  - x\n") << true;
+    QTest::addRow("empty block scalar: the next line is a key")
+        << QByteArray(
+               "apiVersion: v1\nkind: ConfigMap\nitems:\n  - key: |\n    other: \"x\nkind: Service\n    \"\n")
+        << false;
+    QTest::addRow("line between holder and text indentation")
+        << QByteArray("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n      text\n    b: c\n") << false;
+    QTest::addRow("plain scalar ending in a pipe is no block scalar")
+        << QByteArray("apiVersion: v1\nkind: Service\nnote: a |\n  \"x\n  y\"\n") << false;
 }
 
 void tst_DocumentKind::decides()
@@ -105,12 +141,12 @@ void tst_DocumentKind::skippedDocumentsInAStream()
 
 void tst_DocumentKind::errorsInSkippedDocumentsGoUnreported()
 {
-    const std::string text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: [1, 2\n---\n"
+    const std::string text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b: c\n---\n"
                              "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
                              "  containers:\n    - name: c\n      image: x\n";
     const ParsedFile all = parseText(text, QStringLiteral("m.yaml"));
     QVERIFY(!all.ok());
-    QCOMPARE(all.errors.first().line, 5); // yaml-cpp notices at the end of the document
+    QCOMPARE(all.errors.first().line, 4);
     const ParsedFile quick =
         parseText(text, QStringLiteral("m.yaml"), nullptr, ParseScope::WorkloadDocuments);
     QVERIFY(quick.ok());
