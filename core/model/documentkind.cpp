@@ -46,14 +46,13 @@ std::string_view plainKey(std::string_view line)
     return line.substr(0, i);
 }
 
-// How a line ends, as yaml-cpp reads it. `open`: a quoted scalar or a flow collection goes
-// on past it, and yaml-cpp reads on over the next lines, even over lines in column 0, which
-// are then text, not keys. `blockColumn`: the line starts a block scalar (`key: |`,
-// `- >-`), whose lines indented deeper than this column are text; npos otherwise.
-struct LineEnd
+// What is open where a line ends: a quoted scalar or flow collections. yaml-cpp reads those
+// on over the next lines, even over lines in column 0, which then are text, not keys.
+struct Open
 {
-    bool open = false;
-    std::size_t blockColumn = std::string_view::npos;
+    char quote = 0; // '"' or '\'' inside a quoted scalar
+    int depth = 0;  // flow collections ([ or {) not closed yet
+    bool any() const { return quote != 0 || depth != 0; }
 };
 
 bool isIndicatorBefore(char c)
@@ -61,65 +60,87 @@ bool isIndicatorBefore(char c)
     return c == '[' || c == '{' || c == ',' || c == ':' || c == '-' || c == '?';
 }
 
-LineEnd lineEnd(std::string_view line)
+// The end of the quoted scalar that from on is in (the closing quote), or npos.
+std::size_t quoteEnd(std::string_view line, std::size_t from, char quote)
 {
-    int depth = 0;
-    std::size_t last = std::string_view::npos; // the last non-blank byte before a comment
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        // A quote opens a quoted scalar where a node may start; inside a word it is text.
-        if ((c == '"' || c == '\'') && (i == 0 || isSpace(line[i - 1]) || isIndicatorBefore(line[i - 1]))) {
-            std::size_t j = i + 1;
-            for (; j < line.size(); ++j) {
-                if (c == '"' && line[j] == '\\') {
-                    ++j;
-                } else if (line[j] == c) {
-                    if (c == '\'' && j + 1 < line.size() && line[j + 1] == '\'')
-                        ++j; // '' is a quote inside a single-quoted scalar
-                    else
-                        break;
-                }
-            }
-            if (j >= line.size())
-                return {true};
-            i = last = j;
-            continue;
+    for (std::size_t j = from; j < line.size(); ++j) {
+        if (quote == '"' && line[j] == '\\') {
+            ++j;
+        } else if (line[j] == quote) {
+            if (quote == '\'' && j + 1 < line.size() && line[j + 1] == '\'')
+                ++j; // '' is a quote inside a single-quoted scalar
+            else
+                return j;
         }
-        if (c == '#' && (i == 0 || isSpace(line[i - 1])))
-            break;
-        if (c == '[' || c == '{')
-            ++depth;
-        else if (c == ']' || c == '}')
-            --depth; // unbalanced either way means "not sure"
-        if (!isSpace(c))
-            last = i;
     }
-    if (depth != 0)
-        return {true};
-    if (last == std::string_view::npos)
-        return {};
-    // A block scalar's header is the line's last token: | or > with digits, + or -.
+    return std::string_view::npos;
+}
+
+// The column of the node holding the block scalar whose header ends the line (`key: |`,
+// `- >-`): its text is the lines indented deeper. npos when the line ends otherwise.
+std::size_t blockScalarHolder(std::string_view line, std::size_t last)
+{
     std::size_t k = last + 1;
     while (k > 0 && ((line[k - 1] >= '0' && line[k - 1] <= '9') || line[k - 1] == '+' || line[k - 1] == '-'))
         --k;
     if (k == 0 || (line[k - 1] != '|' && line[k - 1] != '>'))
-        return {};
+        return std::string_view::npos;
     const std::size_t indicator = k - 1;
     std::size_t p = indicator;
     while (p > 0 && isSpace(line[p - 1]))
         --p;
     if (p > 0 && (p == indicator || (line[p - 1] != ':' && line[p - 1] != '-' && line[p - 1] != '?')))
-        return {}; // a plain scalar that ends in | or >
+        return std::string_view::npos; // a plain scalar that ends in | or >
     // The node holding the scalar starts after the line's `- ` (sequence entry) prefixes.
     std::size_t holder = line.find_first_not_of(' ');
-    while (holder + 1 < line.size() && line[holder] == '-' && isSpace(line[holder + 1]) &&
-           holder + 1 < indicator) {
+    while (holder + 1 < indicator && line[holder] == '-' && isSpace(line[holder + 1])) {
         const std::size_t after = line.find_first_not_of(" \t", holder + 1);
         if (after == std::string_view::npos || after >= indicator)
             break; // `- |`: the entry itself is the scalar, held at the dash
         holder = after;
     }
-    return {false, holder};
+    return holder;
+}
+
+// Reads a line on from what the lines before left open. Returns the column holding a block
+// scalar the line starts (npos if none); sets *unsure on brackets that close more than
+// opened, which only a parser can judge.
+std::size_t scanLine(std::string_view line, Open &open, bool *unsure)
+{
+    const bool startedOpen = open.any();
+    std::size_t i = 0;
+    if (open.quote) {
+        i = quoteEnd(line, 0, open.quote);
+        if (i == std::string_view::npos)
+            return std::string_view::npos; // the quoted scalar goes on
+        open.quote = 0;
+        ++i;
+    }
+    std::size_t last = std::string_view::npos; // the last non-blank byte before a comment
+    for (; i < line.size(); ++i) {
+        const char c = line[i];
+        // A quote opens a quoted scalar where a node may start; inside a word it is text.
+        if ((c == '"' || c == '\'') && (i == 0 || isSpace(line[i - 1]) || isIndicatorBefore(line[i - 1]))) {
+            const std::size_t end = quoteEnd(line, i + 1, c);
+            if (end == std::string_view::npos) {
+                open.quote = c;
+                return std::string_view::npos;
+            }
+            i = last = end;
+            continue;
+        }
+        if (c == '#' && (i == 0 || isSpace(line[i - 1])))
+            break;
+        if (c == '[' || c == '{')
+            ++open.depth;
+        else if ((c == ']' || c == '}') && --open.depth < 0)
+            *unsure = true;
+        if (!isSpace(c))
+            last = i;
+    }
+    if (startedOpen || open.any() || last == std::string_view::npos)
+        return std::string_view::npos;
+    return blockScalarHolder(line, last);
 }
 
 } // namespace
@@ -140,6 +161,8 @@ bool holdsNoWorkload(std::string_view document)
     // Inside a block scalar: the column of the node that holds it, and its text's indentation
     // once the first line of text has set it.
     std::size_t blockColumn = std::string_view::npos, blockIndent = std::string_view::npos;
+    Open open;
+    bool unsure = false;
     std::size_t at = 0;
     while (at < document.size()) {
         std::size_t next = document.find('\n', at);
@@ -160,21 +183,28 @@ bool holdsNoWorkload(std::string_view document)
                 return false; // less indented than the text, deeper than its holder: unsure
             blockColumn = blockIndent = std::string_view::npos;
         }
-        if (line[first] == '#')
-            continue; // a comment
         if (line[first] == '\t')
             return false; // a tab in the indentation: leave it to the parser
-        const LineEnd end = lineEnd(line);
-        if (end.open)
-            return false; // text carried on to the next lines, which might look like keys
-        blockColumn = end.blockColumn;
-        if (first > 0) {
-            if (!sawContent)
-                return false; // the top level is not a mapping in column 0
+        if (open.any()) {
+            if (first == 0)
+                return false; // a line in column 0 inside a quoted scalar or flow collection
+            scanLine(line, open, &unsure);
+            if (unsure)
+                return false;
             continue;
         }
-        if (isBareMarker(line))
+        if (line[first] == '#' || (first == 0 && isBareMarker(line)))
+            continue; // a comment, or a `---` / `...` line
+        blockColumn = scanLine(line, open, &unsure);
+        if (unsure)
+            return false;
+        if (first > 0 || line[0] == '-') {
+            // Nested content; a sequence in column 0 (`- `) is a key's value, as kubectl
+            // writes `rules:` entries, unless nothing came before it.
+            if (!sawContent || (first == 0 && line.size() > 1 && !isSpace(line[1])))
+                return false;
             continue;
+        }
         if (!sawContent && line[0] == '%')
             return false; // a directive
         sawContent = true;
@@ -200,7 +230,7 @@ bool holdsNoWorkload(std::string_view document)
                 return false; // parsed whatever follows: no need to read on
         }
     }
-    return sawApiVersion && kinds == 1 && kind != "List" && !podSpecPath(kind);
+    return sawApiVersion && kinds == 1 && kind != "List" && !podSpecPath(kind) && !open.any();
 }
 
 } // namespace deadbolt

@@ -29,14 +29,14 @@ inline constexpr PodSpecPath PodSpecPaths[] = {
 const PodSpecPath *podSpecPath(std::string_view kind);
 
 // Decides from the text alone, without parsing, that one document of a Kubernetes manifest
-// (a Service, a ConfigMap, a 70 KB CustomResourceDefinition...) holds no workload, so the
+// (a Service, a ConfigMap, a 400 KB CustomResourceDefinition...) holds no workload, so the
 // check need not parse it. Only says yes when it is certain: the document is a block
-// mapping whose every line in column 0 is a plain `key:` (no quoted, complex or `<<` keys,
-// no tabs, no flow or tagged top level), with `apiVersion:` and exactly one `kind:` among
-// them, whose plain value is neither a workload kind nor `List`; and no line (outside a
-// block scalar's text) leaves a quoted scalar or a flow collection open, since yaml-cpp
-// reads those on over lines in column 0, which then only look like keys. Anything else
-// answers no, and the document is parsed.
+// mapping whose every line in column 0 is a plain `key:` or a `- ` entry of a key's value
+// (no quoted, complex or `<<` keys, no tabs, no flow or tagged top level), with
+// `apiVersion:` and exactly one `kind:` among them, whose plain value is neither a workload
+// kind nor `List`; and no quoted scalar or flow collection is open across a line in column
+// 0 (yaml-cpp reads those on over such lines, which then only look like keys). A block
+// scalar's text is not read. Anything else answers no, and the document is parsed.
 bool holdsNoWorkload(std::string_view document);
 
 } // namespace deadbolt

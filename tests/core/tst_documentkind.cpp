@@ -62,6 +62,21 @@ void tst_DocumentKind::decides_data()
     QTest::addRow("tab indentation") << QByteArray("apiVersion: v1\nkind: Service\nspec:\n\tx: 1\n") << false;
     QTest::addRow("top-level sequence") << QByteArray("- apiVersion: v1\n  kind: Service\n") << false;
     QTest::addRow("empty") << QByteArray("") << false;
+    QTest::addRow("quoted scalar over indented lines")
+        << QByteArray("apiVersion: v1\nkind: CustomResourceDefinition\nspec:\n  description: 'a long\n    "
+                      "text: it''s # not a comment\n\n    kind: x'\n  other: \"b\n    c\"\n")
+        << true;
+    QTest::addRow("flow collection over indented lines")
+        << QByteArray("apiVersion: v1\nkind: Service\nspec: {ports: [80,\n  443], x: 1}\n") << true;
+    QTest::addRow("quoted scalar never closed")
+        << QByteArray("apiVersion: v1\nkind: Service\nnote: \"a\n  b\n") << false;
+    QTest::addRow("zero-indented sequence, as kubectl writes rules")
+        << QByteArray("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nrules:\n- apiGroups:\n"
+                      "  - '*'\n  verbs: [get]\n-\n  resources: [pods]\n")
+        << true;
+    QTest::addRow("a key starting with a dash")
+        << QByteArray("apiVersion: v1\nkind: Service\n-x: 1\n") << false;
+    QTest::addRow("a sequence before any key") << QByteArray("- a\napiVersion: v1\nkind: Service\n") << false;
     // yaml-cpp carries quoted scalars and flow collections on over lines in column 0, which
     // then look like keys but are text (found by a review; each read as Compose or as no
     // format when parsed in full).
@@ -97,7 +112,7 @@ void tst_DocumentKind::decides_data()
     QTest::addRow("line between holder and text indentation")
         << QByteArray("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n      text\n    b: c\n") << false;
     QTest::addRow("plain scalar ending in a pipe is no block scalar")
-        << QByteArray("apiVersion: v1\nkind: Service\nnote: a |\n  \"x\n  y\"\n") << false;
+        << QByteArray("apiVersion: v1\nkind: Service\nnote: a |\n  \"x\nother: y\n") << false;
 }
 
 void tst_DocumentKind::decides()
