@@ -211,6 +211,8 @@ bool holdsNoWorkload(std::string_view document)
         const std::string_view key = plainKey(line);
         if (key.empty())
             return false; // a quoted or complex key, a merge, a sequence, a flow collection...
+        if (key == "services")
+            return false; // what makes a Compose file: let the parser judge it
         if (key == "apiVersion") {
             sawApiVersion = true;
         } else if (key == "kind") {

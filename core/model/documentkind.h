@@ -30,13 +30,19 @@ const PodSpecPath *podSpecPath(std::string_view kind);
 
 // Decides from the text alone, without parsing, that one document of a Kubernetes manifest
 // (a Service, a ConfigMap, a 400 KB CustomResourceDefinition...) holds no workload, so the
-// check need not parse it. Only says yes when it is certain: the document is a block
-// mapping whose every line in column 0 is a plain `key:` or a `- ` entry of a key's value
-// (no quoted, complex or `<<` keys, no tabs, no flow or tagged top level), with
-// `apiVersion:` and exactly one `kind:` among them, whose plain value is neither a workload
-// kind nor `List`; and no quoted scalar or flow collection is open across a line in column
-// 0 (yaml-cpp reads those on over such lines, which then only look like keys). A block
-// scalar's text is not read. Anything else answers no, and the document is parsed.
+// check need not parse it. Says yes only for a block mapping whose every line in column 0
+// is a plain `key:` or a `- ` entry of a key's value (no quoted, complex or `<<` keys, no
+// tabs, no flow or tagged top level), with `apiVersion:` and exactly one `kind:` among them,
+// whose plain value is neither a workload kind nor `List`, no `services:` key, and no quoted
+// scalar or flow collection open across a line in column 0 (yaml-cpp reads those on over
+// such lines, which then only look like keys). A block scalar's text is not read.
+//
+// The quote tracking is a careful reading, not a parser: reviews fooled it with a quote
+// glued to a tag, or a `#` glued to a bracket. Skipping stays safe all the same, because
+// yaml-cpp takes top-level keys only in column 0 and every column-0 line is read here: a
+// document whose top level has a workload `kind` or a `services` key is always parsed.
+// What a misread can change is only the format of a file, and parseText parses a file
+// whole when its format would rest on skipped documents.
 bool holdsNoWorkload(std::string_view document);
 
 } // namespace deadbolt

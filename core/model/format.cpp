@@ -17,6 +17,16 @@ int firstContentDocument(const Stream &stream)
     return -1;
 }
 
+bool hasParsedKubernetesObject(const Stream &stream)
+{
+    for (const Document &d : stream.documents) {
+        const NodeId r = d.root == NoNode ? NoNode : d.resolve(d.root);
+        if (d.isMapping(r) && effectiveGet(d, r, "kind"))
+            return true;
+    }
+    return false;
+}
+
 // "2", "2.0".."2.4" and "3", "3.0".."3.9": the versions the 2.x and 3.x schemas define.
 static FileFormat versionFormat(std::string_view v)
 {
@@ -69,13 +79,10 @@ FormatInfo inspectFormat(const ParsedFile &file)
             return info;
         }
     }
-    for (const Document &d : stream.documents) {
-        const NodeId r = d.root == NoNode ? NoNode : d.resolve(d.root);
-        // A skipped document has `apiVersion:` and `kind:` lines (holdsNoWorkload).
-        if (d.skipped || (d.isMapping(r) && effectiveGet(d, r, "kind"))) {
-            info.format = FileFormat::Kubernetes;
-            return info;
-        }
+    // Skipped documents never decide: parseText parses a file whole when only they would.
+    if (hasParsedKubernetesObject(stream)) {
+        info.format = FileFormat::Kubernetes;
+        return info;
     }
     info.skipReason = QStringLiteral("neither a Compose file (no `services:` mapping) nor a Kubernetes "
                                      "manifest (no document with `kind:`)");

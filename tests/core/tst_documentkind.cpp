@@ -1,6 +1,7 @@
 // holdsNoWorkload: the check leaves a Kubernetes document unparsed only when its text alone
 // makes certain it holds no workload. Every "no" below is a shape where the text could hide
 // a workload kind (or where we cannot tell), so the document must be parsed.
+#include "fuzzchecks.h"
 #include "model/analyzer.h"
 #include "model/documentkind.h"
 #include "report/jsonreport.h"
@@ -19,6 +20,8 @@ private slots:
     void skippedDocumentsInAStream();
     void errorsInSkippedDocumentsGoUnreported();
     void onlySkippedDocumentsIsStillKubernetes();
+    void sameAnalysisEitherWay_data();
+    void sameAnalysisEitherWay();
 };
 
 void tst_DocumentKind::decides_data()
@@ -177,6 +180,59 @@ void tst_DocumentKind::onlySkippedDocumentsIsStillKubernetes()
     QCOMPARE(a.format, FileFormat::Kubernetes);
     QVERIFY(a.skipReason.isEmpty());
     QVERIFY(a.workloads.isEmpty());
+}
+
+// Inputs two reviews built against holdsNoWorkload: yaml-cpp reads quotes and flows on over
+// lines in column 0, and the text alone can misjudge where one opens. None may change the
+// analysis: a document with a top-level `services:` line is never skipped, and a file whose
+// format would rest on skipped documents alone is parsed whole.
+void tst_DocumentKind::sameAnalysisEitherWay_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addRow("compose after a quote that swallows apiVersion")
+        << QByteArray("services:\n  web:\n    image: nginx\nx: \"\napiVersion: v1\nkind: Service\n  \"\n");
+    QTest::addRow("compose with a flow over column 0")
+        << QByteArray("services:\n  web:\n    image: nginx\n    command: [sh,\napiVersion: v1 # a\n      "
+                      "]\nkind: Service\n");
+    QTest::addRow("kind inside a flow, nothing else")
+        << QByteArray("apiVersion: v1\ndata: [\nkind: Service # x\n ]\n");
+    QTest::addRow("kind inside a quote opened on an indented line")
+        << QByteArray("apiVersion: v1\nmetadata:\n  name: \"a\nkind: Service\n  \"\n");
+    QTest::addRow("a quote right after a tag") << QByteArray("apiVersion: v1\nx: !\"\nkind: Service\n");
+    QTest::addRow("compose, a quote after a tag") << QByteArray(
+        "x: !!str\"\napiVersion: v1\nkind: Service\n  a\"\nservices:\n  web:\n    image: nginx\n");
+    QTest::addRow("compose, a comment right after a bracket") << QByteArray(
+        "x: [#]\napiVersion: v1,\nkind: Service\n  ,#[\n  ]\nservices:\n  web:\n    image: nginx\n");
+    QTest::addRow("a comment right after a closing quote")
+        << QByteArray("w:\n  u: \"a\"# \'\n  a: \'q\nkind: Service\napiVersion: v1\n");
+    QTest::addRow("an apostrophe inside a plain scalar")
+        << QByteArray("w:\n  t: the '90s\n  a: 'q\napiVersion: v1\nkind: Service\n");
+    QTest::addRow("a quote continuing a plain scalar")
+        << QByteArray("w:\n  a: b\n    \"c\n  d: \"e\napiVersion: v1\nkind: Service\n");
+    QTest::addRow("a block scalar after a tag")
+        << QByteArray("w:\n  y: !!str |\n    it 'is\n  z: 'b\napiVersion: v1\nkind: Service\n");
+    QTest::addRow("a block header with a comment")
+        << QByteArray("w:\n  y: |#c\n    it 'is\n  z: 'b\napiVersion: v1\nkind: Service\n");
+    QTest::addRow("a block header on its own line")
+        << QByteArray("w:\n  y:\n    |\n    it 'is\n  z: 'b\napiVersion: v1\nkind: Service\n");
+    QTest::addRow("compose first, then a pod") << QByteArray(
+        "x: !\"\napiVersion: v1\nkind: Service\n  a\"\nservices:\n  web:\n    image: nginx\n---\napiVersion: "
+        "v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n");
+    QTest::addRow("a fake kind next to a pod")
+        << QByteArray("w:\n  t: the '90s\n  a: 'q\napiVersion: v1\nkind: Service\n---\napiVersion: v1\nkind: "
+                      "Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n");
+}
+
+void tst_DocumentKind::sameAnalysisEitherWay()
+{
+    QFETCH(QByteArray, text);
+    const std::string bytes = text.toStdString();
+    const Analysis all = analyze(parseText(bytes, QStringLiteral("fuzz.yaml")));
+    QVERIFY2(all.errors.isEmpty(), "each case parses, so both modes must agree");
+    QCOMPARE(fuzz::checkSkippingChangesNothing(bytes, all), QString());
+    QCOMPARE(jsonReportText({analyze(
+                 parseText(bytes, QStringLiteral("fuzz.yaml"), nullptr, ParseScope::WorkloadDocuments))}),
+             jsonReportText({all}));
 }
 
 QTEST_GUILESS_MAIN(tst_DocumentKind)
