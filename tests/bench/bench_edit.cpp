@@ -5,6 +5,7 @@
 #include "edit/readonlyedit.h"
 #include "io/fileloader.h"
 #include "io/filesaver.h"
+#include "lap.h"
 #include "model/analyzer.h"
 
 #include <QCoreApplication>
@@ -16,17 +17,6 @@
 #include <cstdio>
 
 using namespace deadbolt;
-
-namespace {
-
-double ms(QElapsedTimer &t)
-{
-    const double v = double(t.nsecsElapsed()) / 1e6;
-    t.restart();
-    return v;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -50,9 +40,9 @@ int main(int argc, char *argv[])
     QElapsedTimer t;
     t.start();
     const ParsedFile file = parseText(bytes, path);
-    const double parse = ms(t);
+    const double parse = bench::lapMs(t);
     const Analysis analysis = analyze(file);
-    const double analyse = ms(t);
+    const double analyse = bench::lapMs(t);
     std::printf("%s: %.1f MB, %zu documents, %lld workloads\n", qPrintable(path), double(bytes.size()) / 1e6,
                 file.stream.documents.size(), qlonglong(analysis.workloads.size()));
     std::printf("  parse                      %8.1f ms\n  analyze                    %8.1f ms\n", parse,
@@ -69,14 +59,14 @@ int main(int argc, char *argv[])
     }
     t.restart();
     const EditResult one = setReadOnly(file, analysis, *target, true);
-    const double oneEdit = ms(t);
+    const double oneEdit = bench::lapMs(t);
     if (!one.ok) {
         std::fprintf(stderr, "bench_edit: %s\n", qPrintable(one.error));
         return 1;
     }
     std::string edited = bytes;
     applyReplacements(edited, one.replacements);
-    const double apply = ms(t);
+    const double apply = bench::lapMs(t);
     std::printf("  one edit, verified         %8.1f ms  (target < 50)   \"%s\"\n", oneEdit,
                 qPrintable(one.description));
     std::printf("  applying it                %8.1f ms\n", apply);
@@ -88,13 +78,13 @@ int main(int argc, char *argv[])
     options.expectedFingerprint = contentFingerprint(bytes);
     t.restart();
     const SaveResult saved = saveFile(copy, edited, options);
-    const double save = ms(t);
+    const double save = bench::lapMs(t);
     std::printf("  saving it (fingerprint + atomic write) %6.1f ms  (target < 500)%s\n", save,
                 saved.ok ? "" : qPrintable(QStringLiteral("  FAILED: ") + saved.error));
 
     t.restart();
     const EditResult all = makeFileImmutable(file, analysis);
-    const double immutable = ms(t);
+    const double immutable = bench::lapMs(t);
     std::printf("  every workload read-only   %8.1f ms  (%lld workloads changed, %zu replacements)%s\n",
                 immutable, qlonglong(all.affectedWorkloads.size()), all.replacements.size(),
                 all.ok ? "" : qPrintable(QStringLiteral("  REFUSED: ") + all.error));
@@ -102,7 +92,7 @@ int main(int argc, char *argv[])
     if (loadAll) {
         t.restart();
         const std::vector<YAML::Node> docs = YAML::LoadAll(bytes);
-        std::printf("  YAML::LoadAll (reference)  %8.1f ms  (%zu documents)\n", ms(t), docs.size());
+        std::printf("  YAML::LoadAll (reference)  %8.1f ms  (%zu documents)\n", bench::lapMs(t), docs.size());
     } else {
         std::printf("  YAML::LoadAll (reference)  ~7000 ms (DESIGN.md; measure with --loadall)\n");
     }

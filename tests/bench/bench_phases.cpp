@@ -4,6 +4,7 @@
 #include "bareparse.h"
 #include "concurrency/workers.h"
 #include "io/fileloader.h"
+#include "lap.h"
 #include "model/analyzer.h"
 #include "report/tablereport.h"
 #include "yaml/parser.h"
@@ -13,17 +14,6 @@
 
 #include <cstdio>
 #include <numeric>
-
-namespace {
-
-double ms(QElapsedTimer &t)
-{
-    const double v = double(t.nsecsElapsed()) / 1e6;
-    t.restart();
-    return v;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -42,7 +32,7 @@ int main(int argc, char **argv)
     QElapsedTimer t;
     t.start();
     bench::parseBare(bytes);
-    std::printf("yaml-cpp events, 1 thread, no handler work  %8.0f ms\n", ms(t));
+    std::printf("yaml-cpp events, 1 thread, no handler work  %8.0f ms\n", bench::lapMs(t));
 
     const SourceText text{std::string(bytes)};
     const std::vector<yaml::DocumentSpan> spans = yaml::splitDocuments(text);
@@ -52,25 +42,25 @@ int main(int argc, char **argv)
     QtConcurrent::blockingMap(parseWorkers(), indices, [&](std::size_t i) {
         bench::parseBare(text.view().substr(spans[i].begin, spans[i].end - spans[i].begin));
     });
-    std::printf("yaml-cpp events, split over the workers     %8.0f ms  (%zu documents)\n", ms(t),
+    std::printf("yaml-cpp events, split over the workers     %8.0f ms  (%zu documents)\n", bench::lapMs(t),
                 spans.size());
 
     QElapsedTimer total;
     total.start();
     t.restart();
     ParsedFile parsed = parseText(std::move(bytes), path, nullptr, ParseScope::WorkloadDocuments);
-    std::printf("parseText as check does (skips, parse, tree)%8.0f ms\n", ms(t));
+    std::printf("parseText as check does (skips, parse, tree)%8.0f ms\n", bench::lapMs(t));
     Analysis analysis = analyze(parsed);
-    std::printf("analyze (read workloads, rules)             %8.0f ms  (%lld workloads)\n", ms(t),
+    std::printf("analyze (read workloads, rules)             %8.0f ms  (%lld workloads)\n", bench::lapMs(t),
                 qlonglong(analysis.workloads.size()));
     const QByteArray table = tableReport(QVector<Analysis>{analysis}).toUtf8();
-    std::printf("table report                                %8.0f ms  (%lld bytes)\n", ms(t),
+    std::printf("table report                                %8.0f ms  (%lld bytes)\n", bench::lapMs(t),
                 qlonglong(table.size()));
     {
         const ParsedFile gone = std::move(parsed);
         const Analysis alsoGone = std::move(analysis);
     }
-    std::printf("freeing                                     %8.0f ms\n", ms(t));
+    std::printf("freeing                                     %8.0f ms\n", bench::lapMs(t));
     std::printf("check's phases in all                       %8.0f ms\n", double(total.nsecsElapsed()) / 1e6);
     return 0;
 }
