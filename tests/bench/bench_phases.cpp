@@ -2,7 +2,6 @@
 // to yaml-cpp's own floor (its event parser with a handler that does nothing). Prints wall
 // milliseconds; run it on an idle machine, a few times (tests/bench/run prints the totals).
 #include "bareparse.h"
-#include "concurrency/workers.h"
 #include "io/fileloader.h"
 #include "lap.h"
 #include "model/analyzer.h"
@@ -10,10 +9,8 @@
 #include "yaml/parser.h"
 
 #include <QElapsedTimer>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <cstdio>
-#include <numeric>
 
 int main(int argc, char **argv)
 {
@@ -35,15 +32,10 @@ int main(int argc, char **argv)
     std::printf("yaml-cpp events, 1 thread, no handler work  %8.0f ms\n", bench::lapMs(t));
 
     const SourceText text{std::string(bytes)};
-    const std::vector<yaml::DocumentSpan> spans = yaml::splitDocuments(text);
-    std::vector<std::size_t> indices(spans.size());
-    std::iota(indices.begin(), indices.end(), std::size_t(0));
     t.restart();
-    QtConcurrent::blockingMap(parseWorkers(), indices, [&](std::size_t i) {
-        bench::parseBare(text.view().substr(spans[i].begin, spans[i].end - spans[i].begin));
-    });
+    const std::size_t documents = bench::parseBareSplit(text);
     std::printf("yaml-cpp events, split over the workers     %8.0f ms  (%zu documents)\n", bench::lapMs(t),
-                spans.size());
+                documents);
 
     QElapsedTimer total;
     total.start();
