@@ -1,17 +1,11 @@
 #include "editcontroller.h"
 
-#include "commands/addremovepathcommand.h"
-#include "commands/setreadonlycommand.h"
+#include "commands/editcommand.h"
 #include "document.h"
-#include "edit/inmemoryedit.h"
-#include "edit/readonlyedit.h"
+#include "model/workloadmatch.h"
 #include "panels/findingfixes.h"
 
 namespace deadbolt {
-
-namespace {
-enum Kind { ReadOnlyKind, PathKindEdit };
-}
 
 EditController::EditController(Document *document, QObject *parent) : QObject(parent), m_document(document)
 {}
@@ -23,82 +17,73 @@ bool EditController::fail(const QString &message)
     return false;
 }
 
-const Workload *EditController::current(const QString &workload)
-{
-    if (!m_document->ensureAnalysisCurrent()) {
-        fail(tr("The YAML has an error; fix it before editing through the form."));
-        return nullptr;
-    }
-    for (const Workload &w : m_document->analysis().workloads)
-        if (w.displayName() == workload)
-            return &w;
-    fail(tr("There is no workload %1 in the file any more.").arg(workload));
-    return nullptr;
-}
-
-bool EditController::push(const EditResult &result, int kind)
+bool EditController::push(const EditOp &op, const EditResult &result)
 {
     if (!result.ok)
         return fail(result.error.isEmpty() ? tr("The edit could not be planned.") : result.error);
     if (result.replacements.empty())
         return true; // already so: nothing to record
-    ReplaceCommand *command = nullptr;
-    if (kind == ReadOnlyKind)
-        command = new SetReadOnlyCommand(m_document, result.replacements, result.description);
-    else
-        command = new AddRemovePathCommand(m_document, result.replacements, result.description);
-    m_document->pushEdit(command);
+    m_document->pushEdit(new EditCommand(m_document, op, result));
     m_lastError.clear();
     return true;
 }
 
+bool EditController::edit(const EditOp &op)
+{
+    if (!m_document->ensureAnalysisCurrent())
+        return fail(tr("The YAML has an error; fix it before editing through the form."));
+    // The caller may hold a workload from an older analysis: it is looked up again by name.
+    if (op.kind != EditOp::Kind::MakeAllImmutable && !workloadNamed(m_document->analysis(), op.workload))
+        return fail(tr("There is no workload %1 in the file any more.").arg(op.workload));
+    return push(op, planEdit(*m_document->parsed(), m_document->analysis(), op));
+}
+
 bool EditController::setReadOnly(const QString &workload, bool on, Target target)
 {
-    const Workload *w = current(workload);
-    if (!w)
-        return false;
-    return push(deadbolt::setReadOnly(*m_document->parsed(), m_document->analysis(), *w, on, target),
-                ReadOnlyKind);
+    EditOp op{EditOp::Kind::SetReadOnly, workload};
+    op.readOnly = on;
+    op.target = target;
+    return edit(op);
 }
 
-bool EditController::addPath(const QString &workload, const InMemoryPathSpec &spec)
+bool EditController::addPath(const QString &workload, const InMemoryPathSpec &spec, Target target)
 {
-    const Workload *w = current(workload);
-    if (!w)
-        return false;
-    return push(addInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, spec), PathKindEdit);
+    EditOp op{EditOp::Kind::AddPath, workload};
+    op.spec = spec;
+    op.target = target;
+    return edit(op);
 }
 
-bool EditController::changePath(const QString &workload, const QString &oldTarget,
-                                const InMemoryPathSpec &spec)
+bool EditController::changePath(const QString &workload, const QString &oldTarget, const InMemoryPathSpec &spec,
+                                Target target)
 {
-    const Workload *w = current(workload);
-    if (!w)
-        return false;
-    return push(changeInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, oldTarget, spec),
-                PathKindEdit);
+    EditOp op{EditOp::Kind::ChangePath, workload};
+    op.path = oldTarget;
+    op.spec = spec;
+    op.target = target;
+    return edit(op);
 }
 
-bool EditController::removePath(const QString &workload, const QString &target)
+bool EditController::removePath(const QString &workload, const QString &target, Target where)
 {
-    const Workload *w = current(workload);
-    if (!w)
-        return false;
-    return push(removeInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, target), PathKindEdit);
+    EditOp op{EditOp::Kind::RemovePath, workload};
+    op.path = target;
+    op.target = where;
+    return edit(op);
 }
 
 bool EditController::applyFix(const QString &workload, const FindingFix &fix, Target target)
 {
     if (fix.kind == FindingFix::MakeReadOnly)
         return setReadOnly(workload, true, target);
-    const Workload *w = current(workload);
+    if (!m_document->ensureAnalysisCurrent())
+        return fail(tr("The YAML has an error; fix it before editing through the form."));
+    const Workload *w = workloadNamed(m_document->analysis(), workload);
     if (!w)
-        return false;
+        return fail(tr("There is no workload %1 in the file any more.").arg(workload));
     for (const WritablePath &p : w->inMemory)
         if (p.target == fix.target)
-            return push(changeInMemoryPath(*m_document->parsed(), m_document->analysis(), *w, fix.target,
-                                           fixedSpec(fix, p)),
-                        PathKindEdit);
+            return changePath(workload, fix.target, fixedSpec(fix, p), target);
     return fail(tr("%1 has no in-memory path %2 any more.").arg(workload, fix.target));
 }
 
@@ -109,14 +94,14 @@ EditResult EditController::planMakeImmutable()
         r.error = tr("The YAML has an error; fix it first.");
         return r;
     }
-    return makeFileImmutable(*m_document->parsed(), m_document->analysis());
+    return planEdit(*m_document->parsed(), m_document->analysis(), EditOp{EditOp::Kind::MakeAllImmutable});
 }
 
 bool EditController::apply(const EditResult &plan, quint64 plannedOn)
 {
     if (plannedOn != m_document->generation())
         return fail(tr("The text changed since the preview; run Make All Immutable again."));
-    return push(plan, ReadOnlyKind);
+    return push(EditOp{EditOp::Kind::MakeAllImmutable}, plan);
 }
 
 } // namespace deadbolt

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edit/editresult.h"
+#include "edit/editop.h"
 #include "model/workload.h"
 
 #include <QObject>
@@ -26,10 +26,13 @@ public:
 
     // Workloads are named by Workload::displayName(): the caller may hold a workload from
     // an older analysis, so the controller looks it up again in the current one.
+    // Plans op on the current text with the core's one entry point and pushes it.
+    bool edit(const EditOp &op);
     bool setReadOnly(const QString &workload, bool on, Target target);
-    bool addPath(const QString &workload, const InMemoryPathSpec &spec);
-    bool changePath(const QString &workload, const QString &oldTarget, const InMemoryPathSpec &spec);
-    bool removePath(const QString &workload, const QString &target);
+    bool addPath(const QString &workload, const InMemoryPathSpec &spec, Target target = Target::ThisWorkload);
+    bool changePath(const QString &workload, const QString &oldTarget, const InMemoryPathSpec &spec,
+                    Target target = Target::ThisWorkload);
+    bool removePath(const QString &workload, const QString &target, Target where = Target::ThisWorkload);
     // A finding's one-click fix, planned on the current text (see fixedSpec).
     bool applyFix(const QString &workload, const FindingFix &fix, Target target);
 
@@ -45,9 +48,8 @@ signals:
     void editFailed(const QString &message);
 
 private:
-    const Workload *current(const QString &workload);
     bool fail(const QString &message);
-    bool push(const EditResult &result, int kind);
+    bool push(const EditOp &op, const EditResult &result);
 
     QPointer<Document> m_document;
     QString m_lastError;

@@ -1,9 +1,8 @@
-// deadbolt-cli fix FILE [--service NAME]... [--tmpfs SERVICE:PATH[:OPTIONS]]... [--diff] [--in-place]
-// [--force]
+// deadbolt-cli fix FILE [--service NAME]... [--writable NAME]... [--tmpfs SERVICE:PATH[:OPTIONS]]...
+// [--no-tmpfs SERVICE:PATH]... [--shared] [--diff] [--in-place] [--force]
 #include "commands.h"
 
-#include "edit/inmemoryedit.h"
-#include "edit/readonlyedit.h"
+#include "edit/editop.h"
 #include "io/fileloader.h"
 #include "io/filesaver.h"
 #include "model/analyzer.h"
@@ -37,22 +36,7 @@ struct Current
     }
 };
 
-bool matches(const Workload &w, const QString &name)
-{
-    return w.name == name || w.displayName() == name || w.objectName == name || w.object == name;
-}
-
-// Indices, not pointers: every applied edit rebuilds the analysis from the new text.
-QVector<int> select(const Analysis &analysis, const QString &name)
-{
-    QVector<int> found;
-    for (int i = 0; i < analysis.workloads.size(); ++i)
-        if (matches(analysis.workloads[i], name))
-            found.append(i);
-    return found;
-}
-
-bool apply(Current &c, const EditResult &r, QTextStream &err)
+bool apply(Current &c, const EditResult &r, QTextStream &err, bool tell = false)
 {
     if (!r.ok) {
         err << "deadbolt-cli fix: " << c.path << ": " << r.error << '\n';
@@ -63,6 +47,13 @@ bool apply(Current &c, const EditResult &r, QTextStream &err)
         err << "deadbolt-cli fix: " << c.path << ": " << r.description << ": the replacements do not apply\n";
         return false;
     }
+    // Edits that reach beyond the named workload say so: a shared block changed for every
+    // workload using it, or workloads given their own copy to stay as they are.
+    if (tell && r.affectedWorkloads.size() > 1)
+        err << c.path << ": " << r.description << ": changes " << r.affectedWorkloads.join(QStringLiteral(", "))
+            << '\n';
+    else if (r.description.contains(QLatin1String(" keep their own ")))
+        err << c.path << ": " << r.description << '\n';
     c.reload(std::move(text));
     return true;
 }
@@ -89,7 +80,7 @@ int runFix(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Makes workloads immutable by editing FILE in place of its text: comments, order and style stay.\n"
-        "Without --service or --tmpfs every workload becomes read-only. Prints the new text (or a diff)\n"
+        "Without --service, --writable, --tmpfs or --no-tmpfs every workload becomes read-only. Prints the new text (or a diff)\n"
         "unless --in-place is given.\n\n"
         "Exit status: 0 every workload immutable or exempted afterwards; 1 findings at error level remain;\n"
         "2 the file could not be read or parsed, an edit was refused, or wrong usage."));
@@ -99,11 +90,23 @@ int runFix(const QStringList &args)
         QStringLiteral("Make this workload read-only (a Compose service, a container, or "
                        "a Kubernetes object name). Repeatable."),
         QStringLiteral("name"));
+    const QCommandLineOption writable(
+        QStringLiteral("writable"),
+        QStringLiteral("Turn read-only off for this workload (writes read_only: false). Repeatable."),
+        QStringLiteral("name"));
     const QCommandLineOption tmpfs(
         QStringLiteral("tmpfs"),
-        QStringLiteral("Add an in-memory writable path, e.g. web:/var/run:uid=33,size=16m. "
-                       "Repeatable."),
+        QStringLiteral("Add an in-memory writable path, e.g. web:/var/run:uid=33,size=16m; on a path "
+                       "the workload has, set these options (the others are kept). Repeatable."),
         QStringLiteral("service:path[:options]"));
+    const QCommandLineOption noTmpfs(QStringLiteral("no-tmpfs"),
+                                     QStringLiteral("Remove an in-memory writable path, e.g. web:/tmp. Repeatable."),
+                                     QStringLiteral("service:path"));
+    const QCommandLineOption shared(
+        QStringLiteral("shared"),
+        QStringLiteral("Where a value or list comes from a block other workloads share (<<: *defaults, an "
+                       "anchored service), change the block and so every workload that uses it. Without "
+                       "it only the named workload changes."));
     const QCommandLineOption diff(QStringLiteral("diff"),
                                   QStringLiteral("Print a unified diff instead of the text."));
     const QCommandLineOption inPlace(QStringLiteral("in-place"),
@@ -111,7 +114,7 @@ int runFix(const QStringList &args)
     const QCommandLineOption force(
         QStringLiteral("force"),
         QStringLiteral("With --in-place: overwrite even if the file changed meanwhile."));
-    parser.addOptions({service, tmpfs, diff, inPlace, force});
+    parser.addOptions({service, writable, tmpfs, noTmpfs, shared, diff, inPlace, force});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The Compose or Kubernetes file."),
                                  QStringLiteral("FILE"));
 
@@ -149,46 +152,39 @@ int runFix(const QStringList &args)
             << "; nothing to fix\n";
     }
 
-    const QStringList services = parser.values(service);
-    const QStringList paths = parser.values(tmpfs);
-    if (services.isEmpty() && paths.isEmpty()) {
-        if (!c.analysis.workloads.isEmpty() && !apply(c, makeFileImmutable(c.parsed, c.analysis), err))
-            return ExitFileErrors;
-    }
-    for (const QString &name : services) {
-        if (select(c.analysis, name).isEmpty()) {
-            err << "deadbolt-cli fix: " << c.path << ": no workload named '" << name << "'\n";
-            return ExitFileErrors;
-        }
-        for (int i : select(c.analysis, name)) {
-            if (!apply(c, setReadOnly(c.parsed, c.analysis, c.analysis.workloads[i], true), err))
+    // The requests in a fixed order: read-only first, then paths.
+    QVector<EditRequest> requests;
+    const std::pair<const QCommandLineOption *, EditRequest::Kind> kinds[] = {
+        {&service, EditRequest::Kind::ReadOnly},
+        {&writable, EditRequest::Kind::Writable},
+        {&tmpfs, EditRequest::Kind::Tmpfs},
+        {&noTmpfs, EditRequest::Kind::NoTmpfs}};
+    for (const auto &[option, kind] : kinds) {
+        for (const QString &value : parser.values(*option)) {
+            EditRequest r;
+            QString why;
+            if (!parseEditRequest(kind, value, &r, &why)) {
+                err << "deadbolt-cli fix: --" << option->names().first() << ' ' << value << ": " << why << '\n';
                 return ExitFileErrors;
+            }
+            requests.append(r);
         }
     }
-    for (const QString &arg : paths) {
-        const qsizetype colon = arg.indexOf(QLatin1Char(':'));
-        const QString name = arg.left(colon);
-        QString rest = colon < 0 ? QString() : arg.mid(colon + 1);
-        const qsizetype optionsColon = rest.indexOf(QLatin1Char(':'));
-        InMemoryPathSpec spec;
-        spec.target = optionsColon < 0 ? rest : rest.left(optionsColon);
-        QString optionError;
-        if (colon < 0 || !spec.target.startsWith(QLatin1Char('/')) ||
-            (optionsColon >= 0 && !parseTmpfsOptions(rest.mid(optionsColon + 1), &spec, &optionError))) {
-            err << "deadbolt-cli fix: --tmpfs " << arg << ": "
-                << (optionError.isEmpty() ? QStringLiteral("expected SERVICE:/PATH[:OPTIONS]") : optionError)
-                << '\n';
+    const Target target = parser.isSet(shared) ? Target::SharedBlock : Target::ThisWorkload;
+    if (requests.isEmpty() && !c.analysis.workloads.isEmpty() &&
+        !apply(c, planEdit(c.parsed, c.analysis, EditOp{EditOp::Kind::MakeAllImmutable}), err))
+        return ExitFileErrors;
+    for (const EditRequest &r : std::as_const(requests)) {
+        // Each request is resolved on the text the previous one left: names and paths as they are now.
+        QVector<EditOp> ops;
+        QString why;
+        if (!resolveRequest(c.analysis, r, target, &ops, &why)) {
+            err << "deadbolt-cli fix: " << c.path << ": " << why << '\n';
             return ExitFileErrors;
         }
-        const QVector<int> found = select(c.analysis, name);
-        if (found.isEmpty()) {
-            err << "deadbolt-cli fix: " << c.path << ": no workload named '" << name << "'\n";
-            return ExitFileErrors;
-        }
-        for (int i : found) {
-            if (!apply(c, addInMemoryPath(c.parsed, c.analysis, c.analysis.workloads[i], spec), err))
+        for (const EditOp &op : std::as_const(ops))
+            if (!apply(c, planEdit(c.parsed, c.analysis, op), err, true))
                 return ExitFileErrors;
-        }
     }
 
     if (parser.isSet(inPlace)) {

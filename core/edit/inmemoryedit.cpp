@@ -2,6 +2,7 @@
 
 #include "edit/inmemoryparts.h"
 #include "model/analyzer.h"
+#include "model/scalars.h"
 
 namespace deadbolt {
 
@@ -79,130 +80,46 @@ std::string composeOptions(const InMemoryPathSpec &spec)
     return parts.join(QLatin1Char(',')).toStdString();
 }
 
-NodeId placementKey(const yaml::Document &d, NodeId map)
+QStringList otherOptions(const QString &options)
 {
-    if (const NodeId k = d.keyNode(map, "read_only"); k != yaml::NoNode)
-        return k;
-    return d.keyNode(map, "image");
+    return scalars::otherMountOptions(options);
 }
 
-std::string beforeColon(std::string_view s)
+std::string optionsWith(const InMemoryPathSpec &spec, const QStringList &kept)
 {
-    return std::string(s.substr(0, s.find(':')));
-}
-
-void keepQuotes(const yaml::Document &d, NodeId written, TreeValue *value)
-{
-    const yaml::ScalarStyle style = d.node(written).scalarStyle;
-    if (style == yaml::ScalarStyle::SingleQuoted || style == yaml::ScalarStyle::DoubleQuoted) {
-        value->plain = false;
-        value->quote = style == yaml::ScalarStyle::SingleQuoted ? '\'' : '"';
-    }
-}
-
-bool appendUnder(PathEdit &e, NodeId map, const char *key, const TreeValue &item, NodeId after)
-{
-    const int doc = e.workload.document;
-    const NodeId keyNode = e.doc.keyNode(map, key);
-    if (keyNode == yaml::NoNode)
-        return e.planner.addEntry(doc, map, key, TreeValue::sequence({item}), after);
-    const NodeId seq = e.doc.get(map, key);
-    if (e.doc.isSequence(seq))
-        return e.planner.appendItem(doc, seq, item);
-    if (e.doc.kind(seq) == yaml::NodeKind::Null)
-        return e.planner.setEntryValue(doc, map, keyNode, TreeValue::sequence({item}));
-    return e.planner.planFailure(QStringLiteral("`%1:` is neither a list nor empty").arg(QLatin1String(key)));
-}
-
-bool removeFrom(PathEdit &e, NodeId map, const char *key, int index)
-{
-    const NodeId seq = e.doc.get(map, key);
-    if (e.doc.children(seq).size() == 1)
-        return e.planner.removeEntry(e.workload.document, map, e.doc.keyNode(map, key));
-    return e.planner.removeItem(e.workload.document, seq, index);
+    std::string options = composeOptions(spec);
+    for (const QString &k : kept)
+        options += (options.empty() ? "" : ",") + k.toStdString();
+    return options;
 }
 
 namespace {
 
-TreeValue shortEntry(const InMemoryPathSpec &spec)
+TreeValue shortEntry(const InMemoryPathSpec &spec, const QStringList &kept = {})
 {
-    const std::string options = composeOptions(spec);
+    const std::string options = optionsWith(spec, kept);
     return Planner::text(spec.target.toStdString() + (options.empty() ? "" : ":" + options));
-}
-
-// The index of the `tmpfs:` item for target, or -1; -2 when `tmpfs:` is a single string.
-int findShort(const PathEdit &e, const QString &target)
-{
-    const NodeId value = e.doc.get(e.workload.node, "tmpfs");
-    const std::string t = target.toStdString();
-    if (e.doc.isScalar(value))
-        return beforeColon(e.doc.value(value)) == t ? -2 : -1;
-    const auto items = e.doc.children(value);
-    for (std::size_t i = 0; e.doc.isSequence(value) && i < items.size(); ++i)
-        if (e.doc.isScalar(items[i]) && beforeColon(e.doc.value(items[i])) == t)
-            return int(i);
-    return -1;
 }
 
 } // namespace
 
 bool addTmpfsShort(PathEdit &e, const InMemoryPathSpec &spec)
 {
-    const NodeId service = e.workload.node;
-    if (findShort(e, spec.target) != -1)
-        return e.planner.planFailure(
-            QStringLiteral("%1 already has %2 in tmpfs").arg(e.workload.name, spec.target));
-    const NodeId key = e.doc.keyNode(service, "tmpfs");
-    const NodeId value = e.doc.get(service, "tmpfs");
-    if (key != yaml::NoNode && e.doc.isScalar(value)) {
-        // A single string becomes a list of the string, as written, and the new entry.
-        TreeValue first = treeValue(e.doc, value);
-        const yaml::Node &n = e.doc.node(value);
-        first.raw = e.file.text.bytes().substr(n.headBegin, n.end - n.headBegin);
-        return e.planner.setEntryValue(e.workload.document, service, key,
-                                       TreeValue::sequence({first, shortEntry(spec)}));
-    }
-    return appendUnder(e, service, "tmpfs", shortEntry(spec), placementKey(e.doc, service));
+    return editList(e, "tmpfs", ListOp::Append, yaml::NoNode, shortEntry(spec));
 }
 
-bool changeTmpfsShort(PathEdit &e, const QString &oldTarget, const InMemoryPathSpec &spec)
+bool changeTmpfsShort(PathEdit &e, const WritablePath &path, const InMemoryPathSpec &spec)
 {
-    const int at = findShort(e, oldTarget);
-    if (at == -1)
-        return e.planner.planFailure(QStringLiteral("%1 has no tmpfs at %2").arg(e.workload.name, oldTarget));
-    if (oldTarget != spec.target && findShort(e, spec.target) != -1)
-        return e.planner.planFailure(
-            QStringLiteral("%1 already has %2 in tmpfs").arg(e.workload.name, spec.target));
-    const NodeId value = e.doc.get(e.workload.node, "tmpfs");
-    const NodeId node = at == -2 ? value : e.doc.children(value)[std::size_t(at)];
-    TreeValue entry = shortEntry(spec);
-    keepQuotes(e.doc, node, &entry);
-    return e.planner.replaceScalar(e.workload.document, node, entry);
+    TreeValue entry = shortEntry(spec, otherOptions(path.options));
+    if (e.doc.isScalar(path.location.node) && e.doc.value(path.location.node) == entry.text)
+        return true; // written so already
+    keepQuotes(e.doc, path.location.node, &entry);
+    return editList(e, "tmpfs", ListOp::Replace, path.location.node, entry);
 }
 
-bool removeTmpfsShort(PathEdit &e, const QString &target)
+bool removeListed(PathEdit &e, const WritablePath &path, const char *key)
 {
-    const int at = findShort(e, target);
-    if (at == -1)
-        return false;
-    if (at == -2)
-        return e.planner.removeEntry(e.workload.document, e.workload.node,
-                                     e.doc.keyNode(e.workload.node, "tmpfs"));
-    return removeFrom(e, e.workload.node, "tmpfs", at);
-}
-
-bool removeTmpfsLong(PathEdit &e, const QString &target)
-{
-    const NodeId volumes = e.doc.get(e.workload.node, "volumes");
-    const auto items = e.doc.isSequence(volumes) ? e.doc.children(volumes) : std::span<const NodeId>();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const NodeId type = e.doc.get(items[i], "type");
-        const NodeId t = e.doc.get(items[i], "target");
-        if (e.doc.isMapping(items[i]) && e.doc.isScalar(type) && e.doc.value(type) == "tmpfs" &&
-            e.doc.isScalar(t) && e.doc.value(t) == target.toStdString())
-            return removeFrom(e, e.workload.node, "volumes", int(i));
-    }
-    return false;
+    return editList(e, key, ListOp::Remove, path.location.node, {});
 }
 
 } // namespace edit
@@ -211,91 +128,178 @@ namespace {
 
 enum class Op { Add, Change, Remove };
 
-EditResult run(const ParsedFile &file, const Analysis &analysis, const Workload &w, Op op,
-               const QString &oldTarget, const InMemoryPathSpec &spec, const QString &description)
+const char *listKey(const WritablePath &path, FileFormat format)
 {
-    if (const auto why = edit::notEditable(file))
-        return {false, {}, QStringLiteral("%1: refused: %2").arg(description, *why), description, {}};
-    Planner planner(file, edit::detectStyle(file.text, file.stream.documents));
-    const yaml::Document &doc = file.stream.documents[std::size_t(w.document)];
-    PathEdit e{file, analysis, w, planner, doc, {w.displayName()}};
-    const FileFormat format = analysis.format;
-    bool planned = false;
-    if (!doc.isMapping(w.node)) {
-        planner.planFailure(QStringLiteral("%1 is not written as a mapping").arg(w.displayName()));
-    } else if (op == Op::Add) {
+    if (format == FileFormat::Kubernetes)
+        return "volumeMounts";
+    return path.kind == PathKind::TmpfsShort ? "tmpfs" : "volumes";
+}
+
+struct Request
+{
+    const ParsedFile &file;
+    const Analysis &analysis;
+    const Workload &w;
+    Op op;
+    const QString &oldTarget;
+    const InMemoryPathSpec &spec;
+    Target target;
+};
+
+// Plans the edit itself; false (with the planner's error) when it cannot be planned.
+bool planPath(const Request &r, PathEdit &e)
+{
+    const FileFormat format = r.analysis.format;
+    Planner &planner = e.planner;
+    if (!e.doc.isMapping(r.w.node))
+        return planner.planFailure(QStringLiteral("%1 is not written as a mapping").arg(r.w.displayName()));
+    if (r.op == Op::Add) {
+        if (edit::mountsAt(r.w, r.spec.target))
+            return planner.planFailure(
+                QStringLiteral("%1 already mounts %2").arg(r.w.displayName(), r.spec.target));
         if (format == FileFormat::Compose3)
-            planned = edit::addTmpfsVolume(e, spec);
-        else if (format == FileFormat::Kubernetes)
-            planned = edit::addEmptyDir(e, spec);
-        else
-            planned = edit::addTmpfsShort(e, spec);
-    } else {
-        // Change and remove act on what the file has, whatever form it takes.
-        const WritablePath *path = nullptr;
-        for (const WritablePath &p : w.inMemory)
-            if (p.target == oldTarget)
-                path = &p;
-        if (!path) {
-            planner.planFailure(
-                QStringLiteral("%1 has no in-memory path at %2").arg(w.displayName(), oldTarget));
-        } else if (op == Op::Remove) {
-            switch (path->kind) {
-            case PathKind::TmpfsShort:
-                planned = edit::removeTmpfsShort(e, oldTarget);
-                break;
-            case PathKind::TmpfsLong:
-                planned = edit::removeTmpfsLong(e, oldTarget);
-                break;
-            case PathKind::TmpfsVolume:
-                planned = edit::removeTmpfsVolume(e, oldTarget);
-                break;
-            case PathKind::EmptyDirMemory:
-                planned = edit::removeEmptyDir(e, oldTarget);
-                break;
-            default:
-                break;
-            }
-        } else if (path->kind == PathKind::TmpfsShort) {
-            planned = edit::changeTmpfsShort(e, oldTarget, spec);
-        } else if (path->kind == PathKind::TmpfsVolume) {
-            planned = edit::changeTmpfsVolume(e, oldTarget, spec);
-        } else if (path->kind == PathKind::EmptyDirMemory) {
-            planned = edit::changeEmptyDir(e, oldTarget, spec);
-        } else {
-            planner.planFailure(
-                QStringLiteral("changing a %1 path is not supported; remove it and add it again")
-                    .arg(pathKindName(path->kind)));
-        }
-        if (path && !planned)
-            planner.planFailure(QStringLiteral("cannot find where %1 is written").arg(oldTarget));
+            return edit::addTmpfsVolume(e, r.spec);
+        if (format == FileFormat::Kubernetes)
+            return edit::addEmptyDir(e, r.spec);
+        return edit::addTmpfsShort(e, r.spec);
     }
-    if (!planned)
-        planner.planFailure(QStringLiteral("nothing planned"));
-    e.affected.removeDuplicates();
-    return edit::finishEdit(file, planner, description, e.affected);
+    // Change and remove act on the path as the reader found it, whatever form it takes.
+    const WritablePath *path = edit::inMemoryAt(r.w, r.oldTarget);
+    if (!path)
+        return planner.planFailure(
+            QStringLiteral("%1 has no in-memory path at %2").arg(r.w.displayName(), r.oldTarget));
+    if (r.op == Op::Change && r.oldTarget != r.spec.target && edit::mountsAt(r.w, r.spec.target))
+        return planner.planFailure(QStringLiteral("%1 already mounts %2").arg(r.w.displayName(), r.spec.target));
+    switch (path->kind) {
+    case PathKind::TmpfsShort:
+        return r.op == Op::Remove ? edit::removeListed(e, *path, "tmpfs") : edit::changeTmpfsShort(e, *path, r.spec);
+    case PathKind::TmpfsLong:
+        if (r.op == Op::Remove)
+            return edit::removeListed(e, *path, "volumes");
+        break;
+    case PathKind::TmpfsVolume:
+        return r.op == Op::Remove ? edit::removeTmpfsVolume(e, *path) : edit::changeTmpfsVolume(e, *path, r.spec);
+    case PathKind::EmptyDirMemory:
+        return r.op == Op::Remove ? edit::removeEmptyDir(e, *path) : edit::changeEmptyDir(e, *path, r.spec);
+    default:
+        break;
+    }
+    return planner.planFailure(QStringLiteral("changing a %1 path is not supported; remove it and add it again")
+                                   .arg(pathKindName(path->kind)));
+}
+
+edit::WorkloadEffect declared(const Request &r)
+{
+    edit::WorkloadEffect effect;
+    edit::PathChange change;
+    change.kind = r.op == Op::Add      ? edit::PathChange::Kind::Add
+                  : r.op == Op::Change ? edit::PathChange::Kind::Change
+                                       : edit::PathChange::Kind::Remove;
+    change.target = r.op == Op::Add ? r.spec.target : r.oldTarget;
+    change.spec = r.spec;
+    // A memory emptyDir is group-owned by the pod's fsGroup: the reader says so, and so must we.
+    if (r.analysis.format == FileFormat::Kubernetes && r.w.fsGroup && !change.spec.gid)
+        change.spec.gid = r.w.fsGroup;
+    effect.paths.append(change);
+    return effect;
+}
+
+QString names(const QStringList &list)
+{
+    return list.join(QStringLiteral(", "));
+}
+
+EditResult run(const Request &r, const QString &description)
+{
+    if (const auto why = edit::notEditable(r.file))
+        return {false, {}, QStringLiteral("%1: refused: %2").arg(description, *why), description, {}};
+    const Workload &w = r.w;
+    const yaml::Document &doc = r.file.stream.documents[std::size_t(w.document)];
+    const edit::FileStyle style = edit::detectStyle(r.file.text, r.file.stream.documents);
+    const WritablePath *path = edit::inMemoryAt(w, r.oldTarget);
+    const char *key = listKey(path ? *path : WritablePath{}, r.analysis.format);
+    if (r.op == Op::Add)
+        key = r.analysis.format == FileFormat::Kubernetes ? "volumeMounts"
+              : r.analysis.format == FileFormat::Compose3 ? "volumes"
+                                                          : "tmpfs";
+
+    // Planned once as asked; planned again, for this workload only, with the workloads that
+    // would change with it given their own list as it is now (an anchored service merged
+    // by others: `netbox-worker: {<<: *netbox}`).
+    QStringList pinned;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        Planner planner(r.file, style);
+        PathEdit e{r.file, r.analysis, w, planner, doc, r.target, {w.displayName()}, {}, {}};
+        bool planned = planPath(r, e);
+        for (const QString &name : std::as_const(pinned)) {
+            const Workload *other = nullptr;
+            for (const Workload &x : r.analysis.workloads)
+                if (x.displayName() == name)
+                    other = &x;
+            planned = planned && other && edit::pinList(e, *other, key);
+        }
+        if (!planned)
+            planner.planFailure(QStringLiteral("nothing planned"));
+        const edit::WorkloadEffect effect = declared(r);
+        planner.effect().workloads.insert(w.displayName(), effect);
+        QStringList sharers;
+        for (const auto &[user, at] : std::as_const(e.definitionUsers)) {
+            // The same definition mounted elsewhere: that path changes the same way.
+            edit::PathChange change = effect.paths.first();
+            change.target = at;
+            change.spec.target = at;
+            planner.effect().workloads[user].paths.append(change);
+            sharers.append(user);
+        }
+        if (r.target == Target::SharedBlock)
+            for (yaml::NodeId block : e.writtenInto)
+                sharers += edit::mergersOf(r.file, r.analysis, w.document, block, &w);
+        sharers.removeDuplicates();
+        sharers.removeAll(w.displayName());
+        planner.effect().sharers = sharers;
+        planner.effect().sharedEffect = effect;
+        QStringList unexpected;
+        EditResult result = edit::finishEdit(r.file, r.analysis, planner, description,
+                                             QStringList{w.displayName()} + sharers + e.affected, &unexpected);
+        if (result.ok) {
+            result.affectedWorkloads.removeDuplicates();
+            if (!pinned.isEmpty())
+                result.description = QStringLiteral("%1 (%2 keep their own list)").arg(description, names(pinned));
+            return result;
+        }
+        if (attempt == 0 && r.target == Target::ThisWorkload && !unexpected.isEmpty() &&
+            !unexpected.contains(w.displayName())) {
+            pinned = unexpected;
+            continue;
+        }
+        if (!pinned.isEmpty())
+            result.error += QStringLiteral(" (%1 share the block; choose the shared block to change them too)")
+                                .arg(names(pinned));
+        return result;
+    }
+    return {};
 }
 
 } // namespace
 
 EditResult addInMemoryPath(const ParsedFile &file, const Analysis &analysis, const Workload &workload,
-                           const InMemoryPathSpec &spec)
+                           const InMemoryPathSpec &spec, Target target)
 {
-    return run(file, analysis, workload, Op::Add, {}, spec,
+    return run({file, analysis, workload, Op::Add, {}, spec, target},
                QStringLiteral("Add %1 to %2").arg(spec.target, workload.displayName()));
 }
 
 EditResult changeInMemoryPath(const ParsedFile &file, const Analysis &analysis, const Workload &workload,
-                              const QString &oldTarget, const InMemoryPathSpec &spec)
+                              const QString &oldTarget, const InMemoryPathSpec &spec, Target target)
 {
-    return run(file, analysis, workload, Op::Change, oldTarget, spec,
+    return run({file, analysis, workload, Op::Change, oldTarget, spec, target},
                QStringLiteral("Change %1 of %2").arg(oldTarget, workload.displayName()));
 }
 
 EditResult removeInMemoryPath(const ParsedFile &file, const Analysis &analysis, const Workload &workload,
-                              const QString &target)
+                              const QString &target, Target where)
 {
-    return run(file, analysis, workload, Op::Remove, target, {},
+    return run({file, analysis, workload, Op::Remove, target, {}, where},
                QStringLiteral("Remove %1 from %2").arg(target, workload.displayName()));
 }
 

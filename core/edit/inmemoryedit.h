@@ -22,19 +22,27 @@ struct ParsedFile;
 // Sizes are converted between Docker's `16m` and Kubernetes' `16Mi` as the format needs.
 // New keys (`tmpfs:`, `volumes:`, `volumeMounts:`) go after `read_only`/`image` when the
 // mapping has one, else last; a new top-level `volumes:` goes last in the file.
+//
+// Where the workload's list comes from a shared block (`<<: *defaults`), or the workload is
+// itself merged by others (an anchored service), `target` decides: ThisWorkload writes an
+// own list that keeps every inherited item, and gives the workloads that merge this one an
+// own copy of what they have, so that none of them changes; SharedBlock edits the list
+// where it is written and names every workload that changes with it. Every edit is
+// verified by its effect on every workload of the touched documents.
 EditResult addInMemoryPath(const ParsedFile &file, const Analysis &analysis, const Workload &workload,
-                           const InMemoryPathSpec &spec);
+                           const InMemoryPathSpec &spec, Target target = Target::ThisWorkload);
 
 // Changes the path mounted at oldTarget to spec (target and options). Refused when the
 // workload has no in-memory path there.
 EditResult changeInMemoryPath(const ParsedFile &file, const Analysis &analysis, const Workload &workload,
-                              const QString &oldTarget, const InMemoryPathSpec &spec);
+                              const QString &oldTarget, const InMemoryPathSpec &spec,
+                              Target target = Target::ThisWorkload);
 
 // Removes the in-memory path mounted at target. The last use of a Compose tmpfs volume
 // takes its top-level definition with it; the last mount of an emptyDir takes the pod
 // volume; an emptied `tmpfs:`, `volumes:` or `volumeMounts:` key goes too.
 EditResult removeInMemoryPath(const ParsedFile &file, const Analysis &analysis, const Workload &workload,
-                              const QString &target);
+                              const QString &target, Target where = Target::ThisWorkload);
 
 // "uid=33,gid=33,mode=1777,size=16m" (the Compose short-syntax form) -> spec; false with
 // *error on an unknown or malformed option.

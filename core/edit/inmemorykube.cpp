@@ -9,8 +9,6 @@ using yaml::NodeId;
 
 namespace {
 
-const char *const ContainerLists[] = {"containers", "initContainers", "ephemeralContainers"};
-
 bool isMemoryEmptyDir(const Document &d, NodeId volume)
 {
     const NodeId medium = d.path(volume, {"emptyDir", "medium"});
@@ -23,33 +21,33 @@ std::string scalarAt(const Document &d, NodeId map, const char *key)
     return d.isScalar(v) ? std::string(d.value(v)) : std::string();
 }
 
-// The pod volume item with this name, or NoNode; *index gets its position.
-NodeId podVolume(const Document &d, NodeId podSpec, const std::string &name, int *index = nullptr)
+// The pod volume item with this name, or NoNode.
+NodeId podVolume(const Document &d, NodeId podSpec, const std::string &name)
 {
     const NodeId volumes = d.get(podSpec, "volumes");
-    const auto items = d.isSequence(volumes) ? d.children(volumes) : std::span<const NodeId>();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (scalarAt(d, items[i], "name") == name) {
-            if (index)
-                *index = int(i);
-            return items[i];
-        }
-    }
+    for (NodeId item : d.isSequence(volumes) ? d.children(volumes) : std::span<const NodeId>())
+        if (scalarAt(d, item, "name") == name)
+            return item;
     return yaml::NoNode;
 }
 
-// Calls f(container, mountItem, mountIndex) for every volumeMounts item of the pod.
-template <typename F> void forEachMount(const Document &d, NodeId podSpec, F f)
+// The other containers of the pod, as the reader found them, that mount the pod volume
+// `definition`; *targets gets where they mount it.
+QStringList otherUsers(const PathEdit &e, NodeId definition, QStringList *targets = nullptr)
 {
-    for (const char *list : ContainerLists) {
-        const NodeId containers = d.get(podSpec, list);
-        for (NodeId c : d.isSequence(containers) ? d.children(containers) : std::span<const NodeId>()) {
-            const NodeId mounts = d.get(c, "volumeMounts");
-            const auto items = d.isSequence(mounts) ? d.children(mounts) : std::span<const NodeId>();
-            for (std::size_t i = 0; i < items.size(); ++i)
-                f(c, items[i], int(i));
-        }
+    QStringList names;
+    for (const Workload &w : e.analysis.workloads) {
+        if (w.document != e.workload.document || w.podSpec != e.workload.podSpec || &w == &e.workload)
+            continue;
+        for (const auto *list : {&w.inMemory, &w.persistent})
+            for (const WritablePath &p : *list)
+                if (p.definition.node == definition) {
+                    names.append(w.displayName());
+                    if (targets)
+                        targets->append(p.target);
+                }
     }
+    return names;
 }
 
 std::string volumeName(const QString &target)
@@ -67,20 +65,6 @@ std::string volumeName(const QString &target)
     if (out.empty())
         out = "tmpfs";
     return out.substr(0, 50);
-}
-
-// This container's mount at target: its index, and the volume's name.
-int findMount(const PathEdit &e, const QString &target, std::string *name)
-{
-    const NodeId mounts = e.doc.get(e.workload.node, "volumeMounts");
-    const auto items = e.doc.isSequence(mounts) ? e.doc.children(mounts) : std::span<const NodeId>();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (scalarAt(e.doc, items[i], "mountPath") == target.toStdString()) {
-            *name = scalarAt(e.doc, items[i], "name");
-            return int(i);
-        }
-    }
-    return -1;
 }
 
 bool refuseOwnership(PathEdit &e, const InMemoryPathSpec &spec)
@@ -102,19 +86,15 @@ bool addEmptyDir(PathEdit &e, const InMemoryPathSpec &spec)
             QStringLiteral("cannot find the pod spec of %1").arg(e.workload.displayName()));
     if (!refuseOwnership(e, spec))
         return false;
-    std::string existing;
-    if (findMount(e, spec.target, &existing) >= 0)
-        return e.planner.planFailure(
-            QStringLiteral("%1 already mounts %2").arg(e.workload.displayName(), spec.target));
 
-    // Reuse a memory emptyDir that another container mounts at the same path.
+    // Reuse a memory emptyDir that another container of the pod mounts at the same path.
     std::string reuse;
-    forEachMount(d, pod, [&](NodeId, NodeId mount, int) {
-        const std::string name = scalarAt(d, mount, "name");
-        if (reuse.empty() && scalarAt(d, mount, "mountPath") == spec.target.toStdString() &&
-            isMemoryEmptyDir(d, podVolume(d, pod, name)))
-            reuse = name;
-    });
+    for (const Workload &w : e.analysis.workloads) {
+        if (w.document != e.workload.document || w.podSpec != pod || &w == &e.workload || !reuse.empty())
+            continue;
+        if (const WritablePath *p = inMemoryAt(w, spec.target); p && p->kind == PathKind::EmptyDirMemory)
+            reuse = scalarAt(d, p->definition.node, "name");
+    }
     std::string name = reuse;
     if (name.empty()) {
         const std::string base = volumeName(spec.target);
@@ -125,7 +105,7 @@ bool addEmptyDir(PathEdit &e, const InMemoryPathSpec &spec)
     const TreeValue mount = TreeValue::mapping(
         {{"name", Planner::text(name)}, {"mountPath", Planner::text(spec.target.toStdString())}});
     // The container first: when both land at the end of the pod spec, its lines come first.
-    if (!appendUnder(e, e.workload.node, "volumeMounts", mount, yaml::NoNode))
+    if (!editList(e, "volumeMounts", ListOp::Append, yaml::NoNode, mount))
         return false;
     if (!reuse.empty())
         return true;
@@ -137,55 +117,62 @@ bool addEmptyDir(PathEdit &e, const InMemoryPathSpec &spec)
     return appendUnder(e, pod, "volumes", volume, yaml::NoNode);
 }
 
-bool changeEmptyDir(PathEdit &e, const QString &oldTarget, const InMemoryPathSpec &spec)
+bool changeEmptyDir(PathEdit &e, const WritablePath &path, const InMemoryPathSpec &spec)
 {
     const Document &d = e.doc;
     const int doc = e.workload.document;
-    std::string name;
-    const int at = findMount(e, oldTarget, &name);
-    const NodeId volume = podVolume(d, e.workload.podSpec, name);
-    if (at < 0 || !isMemoryEmptyDir(d, volume) || !refuseOwnership(e, spec))
+    const NodeId volume = path.definition.node;
+    if (!isMemoryEmptyDir(d, volume) || !refuseOwnership(e, spec))
         return false;
     const NodeId emptyDir = d.get(volume, "emptyDir");
     const NodeId size = d.get(emptyDir, "sizeLimit");
     const std::string wanted = spec.size.isEmpty() ? std::string() : kubernetesSize(spec.size);
+    const bool resize = size == yaml::NoNode ? !wanted.empty() : !d.isScalar(size) || d.value(size) != wanted;
+    // Every container mounting the volume sees the new size: a shared-block edit.
+    QStringList targets;
+    const QStringList users = otherUsers(e, volume, &targets);
+    if (resize && !users.isEmpty() && e.target != Target::SharedBlock)
+        return e.planner.planFailure(
+            QStringLiteral("the emptyDir %1 is also mounted by %2; change it for all of them (the shared "
+                           "block) or by hand")
+                .arg(QString::fromStdString(scalarAt(d, volume, "name")), users.join(QStringLiteral(", "))));
+    for (qsizetype i = 0; resize && i < users.size(); ++i)
+        e.definitionUsers.append({users[i], targets[i]});
     bool ok = true;
     if (size != yaml::NoNode && wanted.empty())
         ok = e.planner.removeEntry(doc, emptyDir, d.keyNode(emptyDir, "sizeLimit"));
-    else if (size != yaml::NoNode && d.isScalar(size) && d.value(size) != wanted)
+    else if (size != yaml::NoNode && resize)
         ok = e.planner.replaceScalar(doc, size, Planner::text(wanted));
     else if (size == yaml::NoNode && !wanted.empty())
         ok = e.planner.addEntry(doc, emptyDir, "sizeLimit", Planner::text(wanted));
-    if (ok && oldTarget != spec.target) {
-        const NodeId item = d.children(d.get(e.workload.node, "volumeMounts"))[std::size_t(at)];
-        ok = e.planner.replaceScalar(doc, d.get(item, "mountPath"), Planner::text(spec.target.toStdString()));
+    if (ok && path.target != spec.target) {
+        const NodeId mountPath = d.get(path.location.node, "mountPath");
+        if (!d.isScalar(mountPath))
+            return e.planner.planFailure(QStringLiteral("the mount of %1 has no mountPath").arg(path.target));
+        ok = e.planner.replaceScalar(doc, mountPath, Planner::text(spec.target.toStdString()));
     }
-    // Every container mounting the volume sees the new size.
-    forEachMount(d, e.workload.podSpec, [&](NodeId c, NodeId mount, int) {
-        if (scalarAt(d, mount, "name") == name)
-            e.affected.append(e.workload.object + QLatin1Char('/') +
-                              QString::fromStdString(scalarAt(d, c, "name")));
-    });
     return ok;
 }
 
-bool removeEmptyDir(PathEdit &e, const QString &target)
+bool removeEmptyDir(PathEdit &e, const WritablePath &path)
 {
     const Document &d = e.doc;
-    std::string name;
-    const int at = findMount(e, target, &name);
-    if (at < 0)
-        return false;
     const NodeId pod = e.workload.podSpec;
-    if (!removeFrom(e, e.workload.node, "volumeMounts", at))
+    if (!editList(e, "volumeMounts", ListOp::Remove, path.location.node, {}))
         return false;
-    int mounts = 0;
-    forEachMount(d, pod, [&](NodeId, NodeId mount, int) { mounts += scalarAt(d, mount, "name") == name; });
-    int index = -1;
-    const NodeId volume = podVolume(d, pod, name, &index);
-    if (mounts > 1 || volume == yaml::NoNode || !isMemoryEmptyDir(d, volume))
+    const NodeId volume = path.definition.node;
+    if (!otherUsers(e, volume).isEmpty() || volume == yaml::NoNode || !isMemoryEmptyDir(d, volume))
         return true;
-    return removeFrom(e, pod, "volumes", index);
+    const NodeId volumes = d.get(pod, "volumes");
+    const auto items = d.isSequence(volumes) ? d.children(volumes) : std::span<const NodeId>();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i] != volume)
+            continue;
+        if (items.size() == 1)
+            return e.planner.removeEntry(e.workload.document, pod, d.keyNode(pod, "volumes"));
+        return e.planner.removeItem(e.workload.document, volumes, int(i));
+    }
+    return true;
 }
 
 } // namespace deadbolt::edit

@@ -2,6 +2,8 @@
 #include "edit/inmemoryparts.h"
 #include "model/analyzer.h"
 
+#include <algorithm>
+
 namespace deadbolt::edit {
 
 using yaml::Document;
@@ -31,59 +33,24 @@ std::string sanitize(const QString &s)
     return out;
 }
 
-// The volume a service volumes item mounts, and where: "name:/path[:ro]" or the long syntax.
-bool mountOf(const Document &d, NodeId item, std::string *source, std::string *target)
+// The other items, in any service, that mount the volume `name` (as the reader found them).
+std::vector<NodeId> otherMounts(const PathEdit &e, const QString &name, NodeId except,
+                                QVector<QPair<QString, QString>> *users)
 {
-    if (d.isScalar(item)) {
-        const std::string_view v = d.value(item);
-        const std::size_t colon = v.find(':');
-        if (colon == std::string_view::npos)
-            return false;
-        *source = std::string(v.substr(0, colon));
-        *target = beforeColon(v.substr(colon + 1));
-        return true;
+    std::vector<NodeId> items;
+    for (const Workload &w : e.analysis.workloads) {
+        if (w.document != e.workload.document)
+            continue;
+        for (const auto *list : {&w.inMemory, &w.persistent})
+            for (const WritablePath &p : *list)
+                if (p.source == name && p.location.node != except) {
+                    if (std::find(items.begin(), items.end(), p.location.node) == items.end())
+                        items.push_back(p.location.node);
+                    if (users && &w != &e.workload)
+                        users->append({w.displayName(), p.target});
+                }
     }
-    const NodeId s = d.get(item, "source");
-    const NodeId t = d.get(item, "target");
-    if (!d.isScalar(s) || !d.isScalar(t))
-        return false;
-    *source = std::string(d.value(s));
-    *target = std::string(d.value(t));
-    return true;
-}
-
-// Index of the service's volumes item mounting a tmpfs volume at target, with its name.
-int findMount(const PathEdit &e, const QString &target, std::string *name)
-{
-    const NodeId volumes = e.doc.get(e.workload.node, "volumes");
-    const NodeId defs = e.doc.get(e.doc.root, "volumes");
-    const auto items = e.doc.isSequence(volumes) ? e.doc.children(volumes) : std::span<const NodeId>();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        std::string source, t;
-        if (mountOf(e.doc, items[i], &source, &t) && t == target.toStdString() &&
-            isTmpfsVolume(e.doc, e.doc.resolve(e.doc.get(defs, source)))) {
-            *name = source;
-            return int(i);
-        }
-    }
-    return -1;
-}
-
-// How many volumes items of all services mount the named volume.
-int uses(const Document &d, const std::string &name)
-{
-    int n = 0;
-    const NodeId services = d.get(d.root, "services");
-    const auto kids = d.isMapping(services) ? d.children(services) : std::span<const NodeId>();
-    for (std::size_t i = 1; i < kids.size(); i += 2) {
-        const NodeId volumes = d.get(d.resolve(kids[i]), "volumes");
-        for (NodeId item : d.isSequence(volumes) ? d.children(volumes) : std::span<const NodeId>()) {
-            std::string source, target;
-            if (mountOf(d, item, &source, &target) && source == name)
-                ++n;
-        }
-    }
-    return n;
+    return items;
 }
 
 // A new definition in the form of the file's first tmpfs volume, when it has one.
@@ -125,10 +92,6 @@ TreeValue definition(const PathEdit &e, const std::string &options)
 
 bool addTmpfsVolume(PathEdit &e, const InMemoryPathSpec &spec)
 {
-    std::string existing;
-    if (findMount(e, spec.target, &existing) >= 0)
-        return e.planner.planFailure(
-            QStringLiteral("%1 already mounts %2").arg(e.workload.name, spec.target));
     const NodeId root = e.doc.root;
     const NodeId defs = e.doc.get(root, "volumes");
     std::string base = sanitize(e.workload.name) + "-" + sanitize(spec.target.section(QLatin1Char('/'), -1));
@@ -141,8 +104,8 @@ bool addTmpfsVolume(PathEdit &e, const InMemoryPathSpec &spec)
 
     // The service first: when both edits land at the end of the file, the service's lines
     // must come before the new top-level key.
-    if (!appendUnder(e, e.workload.node, "volumes", Planner::text(name + ":" + spec.target.toStdString()),
-                     placementKey(e.doc, e.workload.node)))
+    if (!editList(e, "volumes", ListOp::Append, yaml::NoNode,
+                  Planner::text(name + ":" + spec.target.toStdString())))
         return false;
     const NodeId defsKey = e.doc.keyNode(root, "volumes");
     if (defsKey == yaml::NoNode)
@@ -154,23 +117,25 @@ bool addTmpfsVolume(PathEdit &e, const InMemoryPathSpec &spec)
     return e.planner.planFailure(QStringLiteral("the top-level `volumes:` is not a mapping"));
 }
 
-bool changeTmpfsVolume(PathEdit &e, const QString &oldTarget, const InMemoryPathSpec &spec)
+bool changeTmpfsVolume(PathEdit &e, const WritablePath &path, const InMemoryPathSpec &spec)
 {
-    std::string name;
-    const int at = findMount(e, oldTarget, &name);
-    if (at < 0)
-        return false;
     const int doc = e.workload.document;
-    const NodeId defs = e.doc.get(e.doc.root, "volumes");
-    const NodeId opts = e.doc.path(defs, {name, "driver_opts"});
+    const std::string name = path.source.toStdString();
+    const NodeId opts = e.doc.get(path.definition.node, "driver_opts");
     if (!e.doc.isMapping(opts))
-        return e.planner.planFailure(
-            QStringLiteral("volume %1 has no driver_opts mapping").arg(QString::fromStdString(name)));
-    if (uses(e.doc, name) > 1)
-        return e.planner.planFailure(
-            QStringLiteral("volume %1 is shared with other services; change it by hand")
-                .arg(QString::fromStdString(name)));
-    const std::string options = composeOptions(spec);
+        return e.planner.planFailure(QStringLiteral("volume %1 has no driver_opts mapping").arg(path.source));
+    QVector<QPair<QString, QString>> users;
+    otherMounts(e, path.source, path.location.node, &users);
+    QStringList names;
+    for (const auto &u : std::as_const(users))
+        names.append(u.first);
+    names.removeDuplicates();
+    if (!users.isEmpty() && e.target != Target::SharedBlock)
+        return e.planner.planFailure(QStringLiteral("the tmpfs volume %1 is also mounted by %2; change it for all "
+                                                    "of them (the shared block) or by hand")
+                                         .arg(path.source, names.join(QStringLiteral(", "))));
+    e.definitionUsers += users;
+    const std::string options = optionsWith(spec, otherOptions(path.options));
     const NodeId o = e.doc.get(opts, "o");
     bool ok = true;
     if (o != yaml::NoNode && options.empty())
@@ -181,30 +146,32 @@ bool changeTmpfsVolume(PathEdit &e, const QString &oldTarget, const InMemoryPath
         ok = e.planner.replaceScalar(doc, o, value);
     } else if (o == yaml::NoNode && !options.empty())
         ok = e.planner.addEntry(doc, opts, "o", TreeValue::scalar(options, false));
-    if (ok && oldTarget != spec.target) {
-        const NodeId item = e.doc.children(e.doc.get(e.workload.node, "volumes"))[std::size_t(at)];
+    if (ok && path.target != spec.target) {
+        const NodeId item = path.location.node;
         if (!e.doc.isScalar(item))
             return e.planner.planFailure(QStringLiteral("moving a long-syntax mount is not supported"));
         const std::string v(e.doc.value(item));
         const std::size_t second = v.find(':', name.size() + 1);
         const std::string mode = second == std::string::npos ? "" : v.substr(second);
-        ok = e.planner.replaceScalar(doc, item, Planner::text(name + ":" + spec.target.toStdString() + mode));
+        ok = editList(e, "volumes", ListOp::Replace, item,
+                      Planner::text(name + ":" + spec.target.toStdString() + mode));
     }
     return ok;
 }
 
-bool removeTmpfsVolume(PathEdit &e, const QString &target)
+bool removeTmpfsVolume(PathEdit &e, const WritablePath &path)
 {
-    std::string name;
-    const int at = findMount(e, target, &name);
-    if (at < 0)
+    if (!editList(e, "volumes", ListOp::Remove, path.location.node, {}))
         return false;
-    if (!removeFrom(e, e.workload.node, "volumes", at))
-        return false;
-    if (uses(e.doc, name) > 1)
+    // An inherited mount that this workload alone drops stays written in the shared block.
+    const NodeId ownList = e.doc.resolve(e.doc.get(e.workload.node, "volumes"));
+    const bool itemRemoved =
+        e.writtenInto.back() != e.workload.node || e.doc.node(path.location.node).parent == ownList;
+    if (!itemRemoved || !otherMounts(e, path.source, path.location.node, nullptr).empty())
         return true;
     const NodeId root = e.doc.root;
     const NodeId defs = e.doc.get(root, "volumes");
+    const std::string name = path.source.toStdString();
     if (e.doc.children(defs).size() == 2)
         return e.planner.removeEntry(e.workload.document, root, e.doc.keyNode(root, "volumes"));
     return e.planner.removeEntry(e.workload.document, defs, e.doc.keyNode(defs, name));

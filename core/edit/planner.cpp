@@ -285,8 +285,8 @@ bool Planner::removeItem(int doc, NodeId seq, int index)
     return true;
 }
 
-EditResult finishEdit(const ParsedFile &file, Planner &planner, const QString &description,
-                      const QStringList &affected)
+EditResult finishEdit(const ParsedFile &file, const Analysis &analysis, Planner &planner,
+                      const QString &description, const QStringList &affected, QStringList *unexpected)
 {
     EditResult result;
     result.description = description;
@@ -295,15 +295,19 @@ EditResult finishEdit(const ParsedFile &file, Planner &planner, const QString &d
         return result;
     }
     Plan plan = planner.takePlan();
-    const QString problem = verifyPlan(file, plan);
-    if (!problem.isEmpty()) {
-        result.error = QStringLiteral("%1: refused: %2").arg(description, problem);
+    const Verdict verdict = verifyPlan(file, analysis, plan);
+    if (!verdict.ok()) {
+        result.error = QStringLiteral("%1: refused: %2").arg(description, verdict.error);
+        if (unexpected)
+            *unexpected = verdict.unexpected;
         return result;
     }
     result.ok = true;
     result.replacements = std::move(plan.replacements);
+    // The workloads the meaning check saw change; the planner's list where none did (an
+    // edit that only rewrites a value the same way).
     if (!result.replacements.empty())
-        result.affectedWorkloads = affected;
+        result.affectedWorkloads = verdict.changed.isEmpty() ? affected : verdict.changed;
     return result;
 }
 

@@ -10,6 +10,7 @@
 
 namespace deadbolt {
 struct ParsedFile;
+struct Analysis;
 }
 
 namespace deadbolt::edit {
@@ -30,6 +31,8 @@ public:
     const QString &error() const { return m_error; }
     const Plan &plan() const { return m_plan; }
     Plan takePlan() { return std::move(m_plan); }
+    // What the planned text changes mean for the deployment, checked after planning.
+    Effect &effect() { return m_plan.effect; }
 
     // Replaces one scalar, alias or explicit null by `value` (anchor and tag kept).
     bool replaceScalar(int doc, yaml::NodeId node, TreeValue value);
@@ -68,9 +71,12 @@ private:
 };
 
 // Turns a planner's work into an EditResult: refused when planning failed, when the
-// replacements do not apply, or when verification finds any difference beyond the plan.
-EditResult finishEdit(const ParsedFile &file, Planner &planner, const QString &description,
-                      const QStringList &affected);
+// replacements do not apply, or when verification (text and meaning) finds any difference
+// beyond the plan. *unexpected, when given, gets the workloads that would change though
+// the effect leaves them alone.
+EditResult finishEdit(const ParsedFile &file, const Analysis &analysis, Planner &planner,
+                      const QString &description, const QStringList &affected,
+                      QStringList *unexpected = nullptr);
 
 // A file that did not parse cleanly is not edited: verification needs its tree.
 std::optional<QString> notEditable(const ParsedFile &file);

@@ -1,9 +1,12 @@
 #include "edit/readonlyedit.h"
 
+#include "edit/inmemoryparts.h"
 #include "edit/planner.h"
 #include "model/analyzer.h"
 #include "yaml/merge.h"
 
+#include <algorithm>
+#include <functional>
 #include <set>
 
 namespace deadbolt {
@@ -61,6 +64,7 @@ struct Request
     const ParsedFile &file;
     const Analysis &analysis;
     Planner &planner;
+    std::vector<NodeId> writtenInto = {}; // shared mappings the edit changes in place
 };
 
 // Plans `key: on` in `map` (a service, a container or a securityContext). `after` is the
@@ -83,6 +87,7 @@ bool planKey(Request &r, const Workload &w, NodeId map, const char *key, bool on
             return true;
         if (target == Target::SharedBlock) {
             *affected = sharers(r.file, r.analysis, w.document, merged->owner, key);
+            r.writtenInto.push_back(merged->owner);
             if (d.kind(merged->value) == yaml::NodeKind::Alias ||
                 d.node(merged->value).begin == d.node(merged->value).end)
                 return r.planner.setEntryValue(w.document, merged->owner, merged->key, boolean(on));
@@ -145,6 +150,78 @@ edit::FileStyle styleOf(const ParsedFile &file)
     return edit::detectStyle(file.text, file.stream.documents);
 }
 
+// Gives a Compose service that merges a mapping the edit changes its own `read_only`,
+// holding what it has now, so that it stays as it is.
+bool pin(Request &r, const Workload &other)
+{
+    const Document &d = r.file.stream.documents[std::size_t(other.document)];
+    if (!isCompose(r.analysis.format) || !d.isMapping(other.node) || d.get(other.node, "read_only") != yaml::NoNode)
+        return r.planner.planFailure(QStringLiteral("%1 would change too").arg(other.displayName()));
+    TreeValue value = boolean(false);
+    const auto merged = yaml::effectiveGet(d, other.node, "read_only");
+    if (other.rootFs != RootFs::WritableDefault && merged) {
+        const NodeId v = d.resolve(merged->value);
+        value = edit::treeValue(d, v);
+        value.anchor.clear();
+        if (d.isScalar(v))
+            value.raw = std::string(r.file.text.bytes().substr(d.node(v).begin, d.node(v).end - d.node(v).begin));
+    }
+    return r.planner.addEntry(other.document, other.node, "read_only", value, d.keyNode(other.node, "image"));
+}
+
+using PlanAll = std::function<bool(Request &, QStringList *affected)>;
+
+// Plans, verifies by meaning, and where workloads that merge an edited mapping would change
+// with it (this workload only), plans again with those pinned to what they have now.
+EditResult planReadOnly(const ParsedFile &file, const Analysis &analysis, const QString &description,
+                        const edit::Effect &effect, Target target, const PlanAll &plan)
+{
+    QStringList pinned;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        Planner planner(file, styleOf(file));
+        Request r{file, analysis, planner};
+        QStringList affected;
+        bool ok = plan(r, &affected);
+        for (const QString &name : std::as_const(pinned)) {
+            const Workload *other = nullptr;
+            for (const Workload &x : analysis.workloads)
+                if (x.displayName() == name)
+                    other = &x;
+            ok = ok && other && pin(r, *other);
+        }
+        planner.effect() = effect;
+        if (target == Target::SharedBlock && !effect.workloads.isEmpty()) {
+            const Workload *w = nullptr;
+            for (const Workload &x : analysis.workloads)
+                if (x.displayName() == effect.workloads.firstKey())
+                    w = &x;
+            for (NodeId block : r.writtenInto)
+                planner.effect().sharers += edit::mergersOf(file, analysis, w->document, block, w);
+            planner.effect().sharedEffect = effect.workloads.first();
+        }
+        affected.removeDuplicates();
+        QStringList unexpected;
+        EditResult result = edit::finishEdit(file, analysis, planner, description, affected, &unexpected);
+        if (result.ok) {
+            if (!pinned.isEmpty())
+                result.description = QStringLiteral("%1 (%2 keep their own read_only)")
+                                         .arg(description, pinned.join(QStringLiteral(", ")));
+            return result;
+        }
+        const bool onlyOthers = std::none_of(unexpected.begin(), unexpected.end(),
+                                             [&](const QString &n) { return effect.workloads.contains(n); });
+        if (attempt == 0 && target == Target::ThisWorkload && !unexpected.isEmpty() && onlyOthers) {
+            pinned = unexpected;
+            continue;
+        }
+        if (!pinned.isEmpty())
+            result.error += QStringLiteral(" (%1 share the block; choose the shared block to change them too)")
+                                .arg(pinned.join(QStringLiteral(", ")));
+        return result;
+    }
+    return {};
+}
+
 } // namespace
 
 EditResult setReadOnly(const ParsedFile &file, const Analysis &analysis, const Workload &workload, bool on,
@@ -155,12 +232,11 @@ EditResult setReadOnly(const ParsedFile &file, const Analysis &analysis, const W
             .arg(workload.displayName());
     if (const auto why = edit::notEditable(file))
         return {false, {}, QStringLiteral("%1: refused: %2").arg(description, *why), description, {}};
-    Planner planner(file, styleOf(file));
-    Request r{file, analysis, planner};
-    QStringList affected;
-    planWorkload(r, analysis.format, workload, on, target, &affected);
-    affected.removeDuplicates();
-    return edit::finishEdit(file, planner, description, affected);
+    edit::Effect effect;
+    effect.workloads[workload.displayName()].readOnly = on;
+    return planReadOnly(file, analysis, description, effect, target, [&](Request &r, QStringList *affected) {
+        return planWorkload(r, analysis.format, workload, on, target, affected);
+    });
 }
 
 EditResult makeFileImmutable(const ParsedFile &file, const Analysis &analysis)
@@ -168,28 +244,34 @@ EditResult makeFileImmutable(const ParsedFile &file, const Analysis &analysis)
     const QString description = QStringLiteral("Make every workload read-only");
     if (const auto why = edit::notEditable(file))
         return {false, {}, QStringLiteral("%1: refused: %2").arg(description, *why), description, {}};
-    Planner planner(file, styleOf(file));
-    Request r{file, analysis, planner};
-    QStringList affected;
-    std::set<std::pair<int, NodeId>> seen;
-    for (const Workload &w : analysis.workloads) {
-        if (w.exemption.exempt || w.rootFs == RootFs::Undetermined || w.rootFs == RootFs::ReadOnly ||
-            w.windows)
-            continue;
-        if (!seen.insert({w.document, w.node}).second)
-            continue;
-        QStringList names;
-        if (!planWorkload(r, analysis.format, w, true, Target::ThisWorkload, &names))
-            break;
-        affected += names;
-    }
-    affected.removeDuplicates();
-    EditResult result = edit::finishEdit(file, planner, description, affected);
-    if (result.ok)
+    edit::Effect effect;
+    auto wanted = [](const Workload &w) {
+        return !(w.exemption.exempt || w.rootFs == RootFs::Undetermined || w.rootFs == RootFs::ReadOnly ||
+                 w.windows);
+    };
+    for (const Workload &w : analysis.workloads)
+        if (wanted(w))
+            effect.workloads[w.displayName()].readOnly = true;
+    EditResult result = planReadOnly(file, analysis, description, effect, Target::ThisWorkload,
+                                     [&](Request &r, QStringList *affected) {
+                                         std::set<std::pair<int, NodeId>> seen;
+                                         for (const Workload &w : analysis.workloads) {
+                                             if (!wanted(w) || !seen.insert({w.document, w.node}).second)
+                                                 continue;
+                                             QStringList names;
+                                             if (!planWorkload(r, analysis.format, w, true,
+                                                               Target::ThisWorkload, &names))
+                                                 return false;
+                                             *affected += names;
+                                         }
+                                         return true;
+                                     });
+    if (result.ok && !result.affectedWorkloads.isEmpty())
         result.description =
             QStringLiteral("Make %1 read-only")
-                .arg(affected.size() == 1 ? affected.first()
-                                          : QStringLiteral("%1 workloads").arg(affected.size()));
+                .arg(result.affectedWorkloads.size() == 1
+                         ? result.affectedWorkloads.first()
+                         : QStringLiteral("%1 workloads").arg(result.affectedWorkloads.size()));
     return result;
 }
 

@@ -30,41 +30,57 @@ bool writesDocumentMarker(const std::string &inserted)
     return false;
 }
 
-QString check(const ParsedFile &file, const DocumentCheck &c)
+struct Outcome
+{
+    QString error;
+    QVector<Workload> workloads; // of the edited document, when asked for
+};
+
+Outcome check(const ParsedFile &file, const DocumentCheck &c, bool analyse)
 {
     const yaml::Document &before = file.stream.documents[std::size_t(c.document)];
     TreeValue expected = treeValue(before, before.root);
     QString error;
     for (const TreeChange &change : *c.changes) {
         if (!applyChange(expected, change, &error))
-            return QStringLiteral("document %1: the plan is inconsistent: %2").arg(c.document + 1).arg(error);
+            return Outcome{QStringLiteral("document %1: the plan is inconsistent: %2").arg(c.document + 1).arg(error), {}};
     }
     // Only this document's text is rebuilt and re-parsed, never the whole file.
     std::string text = file.text.bytes().substr(before.begin, before.end - before.begin);
     if (!applyReplacements(text, c.own))
-        return QStringLiteral("document %1: the edit's replacements overlap").arg(c.document + 1);
-    const SourceText piece(std::move(text));
+        return Outcome{QStringLiteral("document %1: the edit's replacements overlap").arg(c.document + 1), {}};
+    SourceText piece(std::move(text));
     yaml::ParseError parseError;
-    const yaml::Document after = yaml::parseDocument(piece, {0, std::uint32_t(piece.size())}, &parseError);
+    yaml::Document after = yaml::parseDocument(piece, {0, std::uint32_t(piece.size())}, &parseError);
     if (after.root == yaml::NoNode && !parseError.message.isEmpty())
-        return QStringLiteral("document %1 no longer parses: %2 (line %3 of the document)")
+        return Outcome{QStringLiteral("document %1 no longer parses: %2 (line %3 of the document)")
             .arg(c.document + 1)
             .arg(parseError.message)
-            .arg(parseError.line);
+            .arg(parseError.line), {}};
     const TreeValue actual = treeValue(after, after.root);
     QString where;
     if (!sameTree(expected, actual, &where))
-        return QStringLiteral("document %1 would change beyond the edit: %2").arg(c.document + 1).arg(where);
-    return {};
+        return Outcome{QStringLiteral("document %1 would change beyond the edit: %2").arg(c.document + 1).arg(where), {}};
+    if (!analyse)
+        return {};
+    // The meaning: this document analysed again on its own. Its workloads are the same as
+    // in the whole file (a Compose file is one document; a Kubernetes workload lives in one).
+    ParsedFile edited;
+    edited.path = file.path;
+    edited.text = std::move(piece);
+    edited.stream.documents.push_back(std::move(after));
+    return Outcome{{}, analyze(edited).workloads};
 }
 
-} // namespace
 
-QString verifyPlan(const ParsedFile &file, const Plan &plan)
+// Splits the plan into the documents it touches; *error when it cannot be checked per document.
+std::vector<DocumentCheck> checksOf(const ParsedFile &file, const Plan &plan, QString *error)
 {
     for (const Replacement &r : plan.replacements) {
-        if (writesDocumentMarker(r.text))
-            return QStringLiteral("the edit would start a new YAML document");
+        if (writesDocumentMarker(r.text)) {
+            *error = QStringLiteral("the edit would start a new YAML document");
+            return {};
+        }
     }
     Replacements sorted = plan.replacements;
     std::stable_sort(sorted.begin(), sorted.end(),
@@ -81,12 +97,14 @@ QString verifyPlan(const ParsedFile &file, const Plan &plan)
         const std::size_t begin = docs[std::size_t(d)].begin;
         const std::size_t end = docs[std::size_t(d)].end;
         if (r < sorted.size() && sorted[r].offset < begin)
-            return QStringLiteral("the edit falls outside every document");
+            break;
         DocumentCheck c;
         c.document = d;
         while (r < sorted.size() && (sorted[r].offset < end || (sorted[r].offset == end && end == size))) {
-            if (sorted[r].offset + sorted[r].length > end)
-                return QStringLiteral("the edit crosses a document boundary");
+            if (sorted[r].offset + sorted[r].length > end) {
+                *error = QStringLiteral("the edit crosses a document boundary");
+                return {};
+            }
             Replacement local = sorted[r];
             local.offset -= begin;
             c.own.push_back(std::move(local));
@@ -99,21 +117,76 @@ QString verifyPlan(const ParsedFile &file, const Plan &plan)
         }
     }
     if (r < sorted.size())
-        return QStringLiteral("the edit falls outside every document");
+        *error = QStringLiteral("the edit falls outside every document");
+    return checks;
+}
 
-    auto run = [&](const DocumentCheck &c) { return check(file, c); };
-    QStringList errors;
-    if (checks.size() > 64) {
-        errors = QtConcurrent::blockingMapped<QStringList>(
-            parseWorkers(), checks, std::function<QString(const DocumentCheck &)>(run));
-    } else {
-        for (const DocumentCheck &c : checks)
-            errors.append(run(c));
-    }
-    for (const QString &e : std::as_const(errors))
-        if (!e.isEmpty())
-            return e;
+std::vector<Outcome> runChecks(const ParsedFile &file, const std::vector<DocumentCheck> &checks, bool analyse)
+{
+    std::function<Outcome(const DocumentCheck &)> run = [&](const DocumentCheck &c) {
+        return check(file, c, analyse);
+    };
+    if (checks.size() > 64)
+        return QtConcurrent::blockingMapped<std::vector<Outcome>>(parseWorkers(), checks, run);
+    std::vector<Outcome> out;
+    for (const DocumentCheck &c : checks)
+        out.push_back(run(c));
+    return out;
+}
+
+} // namespace
+
+QString verifyText(const ParsedFile &file, const Plan &plan)
+{
+    QString error;
+    const std::vector<DocumentCheck> checks = checksOf(file, plan, &error);
+    if (!error.isEmpty())
+        return error;
+    for (const Outcome &o : runChecks(file, checks, false))
+        if (!o.error.isEmpty())
+            return o.error;
     return {};
+}
+
+Verdict verifyPlan(const ParsedFile &file, const Analysis &analysis, const Plan &plan)
+{
+    Verdict verdict;
+    const std::vector<DocumentCheck> checks = checksOf(file, plan, &verdict.error);
+    if (!verdict.error.isEmpty())
+        return verdict;
+    const std::vector<Outcome> outcomes = runChecks(file, checks, true);
+    QVector<Workload> after;
+    for (const Outcome &o : outcomes) {
+        if (!o.error.isEmpty()) {
+            verdict.error = o.error;
+            return verdict;
+        }
+        after += o.workloads;
+    }
+    // The workloads of the touched documents, by one pass over the analysis.
+    std::vector<bool> touched(file.stream.documents.size(), false);
+    for (const DocumentCheck &c : checks)
+        touched[std::size_t(c.document)] = true;
+    QVector<const Workload *> before;
+    for (const Workload &w : analysis.workloads) {
+        const bool inTouched =
+            w.document >= 0 && std::size_t(w.document) < touched.size() && touched[std::size_t(w.document)];
+        if (inTouched) {
+            before.append(&w);
+        } else if (plan.effect.workloads.contains(w.displayName())) {
+            // Named but not touched: the effect must be no change at all ("make web
+            // writable" where it is writable already).
+            before.append(&w);
+            after.append(w);
+        }
+    }
+    const MeaningCheck meaning = checkMeaning(before, after, plan.effect);
+    verdict.changed = meaning.changed;
+    if (!meaning.ok()) {
+        verdict.error = meaning.problems.first();
+        verdict.unexpected = meaning.unexpected;
+    }
+    return verdict;
 }
 
 } // namespace deadbolt::edit

@@ -251,6 +251,19 @@ void readRootFs(const ComposeContext &ctx, NodeId svc, Workload &w)
     }
 }
 
+void readPathsProvenance(const ComposeContext &ctx, NodeId svc, Workload &w)
+{
+    const auto entry = effectiveGet(ctx.doc, svc, ctx.format == FileFormat::Compose3 ? "volumes" : "tmpfs");
+    if (!entry || entry->via == NoNode)
+        return;
+    Provenance &p = w.pathsProvenance;
+    p.shared = true;
+    p.block = entry->owner;
+    p.anchor = toQString(ctx.doc.node(entry->owner).anchor >= 0 ? ctx.doc.anchorName(entry->owner)
+                                                                : ctx.doc.anchorName(entry->via));
+    p.location = locateAt(ctx.file, ctx.document, entry->value, entry->key);
+}
+
 void readUser(const ComposeContext &ctx, NodeId svc, Workload &w)
 {
     const NodeId user = effectiveValue(ctx.doc, svc, "user");
@@ -260,33 +273,6 @@ void readUser(const ComposeContext &ctx, NodeId svc, Workload &w)
     w.user = toQString(value);
     if (!scalars::isInterpolated(value))
         w.runAsUser = scalars::composeUid(value);
-}
-
-// Every mapping `map` merges with `<<`, directly or through the blocks it merges.
-void collectMerged(const Document &doc, NodeId map, QVector<NodeId> &out, int depth)
-{
-    if (depth > 32 || !doc.isMapping(map))
-        return;
-    const auto kids = doc.children(map);
-    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
-        const NodeId key = kids[i];
-        if (!doc.isScalar(key) || doc.node(key).scalarStyle != ScalarStyle::Plain || doc.value(key) != "<<")
-            continue;
-        const NodeId value = doc.resolve(kids[i + 1]);
-        auto take = [&](NodeId m) {
-            m = doc.resolve(m);
-            if (doc.isMapping(m) && !out.contains(m)) {
-                out.append(m);
-                collectMerged(doc, m, out, depth + 1);
-            }
-        };
-        if (doc.isSequence(value)) {
-            for (NodeId item : doc.children(value))
-                take(item);
-        } else {
-            take(value);
-        }
-    }
 }
 
 } // namespace
@@ -316,9 +302,8 @@ QVector<Workload> readCompose(const ParsedFile &file, FileFormat format)
             policy::MountTargets targets;
             readTmpfs(ctx, svc, w, targets);
             readVolumes(ctx, svc, w, targets);
-            QVector<NodeId> blocks;
-            collectMerged(doc, svc, blocks, 0);
-            for (NodeId block : blocks)
+            readPathsProvenance(ctx, svc, w);
+            for (NodeId block : mergedMappings(doc, svc))
                 mergedBy[block].append(w.name);
         }
         workloads.append(std::move(w));
@@ -326,6 +311,9 @@ QVector<Workload> readCompose(const ParsedFile &file, FileFormat format)
     for (Workload &w : workloads) {
         if (w.rootFsProvenance.shared)
             w.rootFsProvenance.sharedBy = mergedBy.value(w.rootFsProvenance.block);
+        if (w.pathsProvenance.shared)
+            w.pathsProvenance.sharedBy = mergedBy.value(w.pathsProvenance.block);
+        w.mergedBy = mergedBy.value(w.node);
     }
     return workloads;
 }

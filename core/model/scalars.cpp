@@ -161,6 +161,18 @@ MountOptions parseMountOptions(std::string_view options)
     return result;
 }
 
+QStringList otherMountOptions(const QString &options)
+{
+    QStringList kept;
+    for (const QString &part : options.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString key = part.section(QLatin1Char('='), 0, 0).trimmed();
+        if (key != QLatin1String("size") && key != QLatin1String("mode") && key != QLatin1String("uid") &&
+            key != QLatin1String("gid"))
+            kept.append(part.trimmed());
+    }
+    return kept;
+}
+
 bool modeWorldWritable(std::string_view mode)
 {
     mode = trim(mode);

@@ -3,6 +3,7 @@
 #include "yaml/yamltree.h"
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 #include <optional>
 #include <string_view>
@@ -46,6 +47,8 @@ struct MountOptions
     bool readOnly = false; // "ro" among the options
 };
 MountOptions parseMountOptions(std::string_view options);
+// The options MountOptions has no field for (`noexec`, `nr_inodes=4k`), as written, in order.
+QStringList otherMountOptions(const QString &options);
 
 // Whether a tmpfs mode lets every user write ("1777", "777", "0777").
 bool modeWorldWritable(std::string_view mode);

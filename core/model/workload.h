@@ -90,6 +90,11 @@ struct Workload
     QString rootFsRaw;       // the value as written, e.g. "${RO:-true}"
     Location rootFsLocation; // of the value, when present
     Provenance rootFsProvenance;
+    // Compose: where the in-memory list (`tmpfs:`, or `volumes:` in Compose 3.x) comes from
+    // when a shared block gives it, and the services that merge this one (an anchored
+    // service): an edit there is a shared-block edit.
+    Provenance pathsProvenance;
+    QStringList mergedBy;
     QVector<WritablePath> inMemory;
     QVector<WritablePath> persistent;
     QString user; // as the file says: "www-data", "1000:1000", "runAsUser=33"

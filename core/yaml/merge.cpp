@@ -108,4 +108,39 @@ NodeId effectiveValue(const Document &doc, NodeId map, std::string_view key)
     return entry ? doc.resolve(entry->value) : NoNode;
 }
 
+namespace {
+void collectMerged(const Document &doc, NodeId map, std::vector<NodeId> &out, int depth)
+{
+    if (depth > MaxMergeDepth || !doc.isMapping(map))
+        return;
+    const auto kids = doc.children(map);
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+        const NodeId key = kids[i];
+        if (!doc.isScalar(key) || doc.node(key).scalarStyle != ScalarStyle::Plain || doc.value(key) != "<<")
+            continue;
+        const NodeId value = doc.resolve(kids[i + 1]);
+        auto take = [&](NodeId m) {
+            m = doc.resolve(m);
+            if (doc.isMapping(m) && std::find(out.begin(), out.end(), m) == out.end()) {
+                out.push_back(m);
+                collectMerged(doc, m, out, depth + 1);
+            }
+        };
+        if (doc.isSequence(value)) {
+            for (NodeId item : doc.children(value))
+                take(item);
+        } else {
+            take(value);
+        }
+    }
+}
+} // namespace
+
+std::vector<NodeId> mergedMappings(const Document &doc, NodeId map)
+{
+    std::vector<NodeId> out;
+    collectMerged(doc, doc.resolve(map), out, 0);
+    return out;
+}
+
 } // namespace deadbolt::yaml

@@ -25,4 +25,8 @@ std::optional<Entry> effectiveGet(const Document &doc, NodeId map, std::string_v
 // aliases resolved; NoNode when map is no mapping or lacks the key.
 NodeId effectiveValue(const Document &doc, NodeId map, std::string_view key);
 
+// Every mapping `map` merges with `<<`, directly or through the mappings it merges, each
+// once, resolved; `map` itself is not in the list.
+std::vector<NodeId> mergedMappings(const Document &doc, NodeId map);
+
 } // namespace deadbolt::yaml

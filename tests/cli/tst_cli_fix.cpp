@@ -42,6 +42,8 @@ private slots:
     void errors();
     void faultWhileFixing_data();
     void faultWhileFixing();
+    void everyGoldenCase_data();
+    void everyGoldenCase();
 
 private:
     QTemporaryDir m_tmp;
@@ -135,10 +137,19 @@ void TestCliFix::errors_data()
                                   << "absent.yaml";
     QTest::addRow("a folder") << QStringList{m_tmp.path()} << "is a directory";
     QTest::addRow("two files") << QStringList{input, input} << "exactly one FILE";
-    QTest::addRow("refused edit") << QStringList{QStringLiteral("--tmpfs"), QStringLiteral("web:/run"),
+    QTest::addRow("refused edit") << QStringList{QStringLiteral("--tmpfs"), QStringLiteral("web:/data"),
                                                  Edit + QStringLiteral(
-                                                            "/compose-spec-tmpfs-duplicate/input.yaml")}
-                                  << "already has /run";
+                                                            "/compose-spec-tmpfs-over-volume/input.yaml")}
+                                  << "web already mounts /data";
+    QTest::addRow("no such path") << QStringList{QStringLiteral("--no-tmpfs"), QStringLiteral("web:/nope"), input}
+                                  << "web has no in-memory path /nope";
+    QTest::addRow("no-tmpfs with options")
+        << QStringList{QStringLiteral("--no-tmpfs"), QStringLiteral("web:/run:size=1m"), input}
+        << "--no-tmpfs web:/run:size=1m: takes no options";
+    QTest::addRow("shared emptyDir without --shared")
+        << QStringList{QStringLiteral("--tmpfs"), QStringLiteral("a:/cache:size=64m"),
+                       Edit + QStringLiteral("/k8s-emptydir-shared-size/input.yaml")}
+        << "the emptyDir cache is also mounted by Pod/p/b";
 }
 
 void TestCliFix::errors()
@@ -149,6 +160,42 @@ void TestCliFix::errors()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+}
+
+// The golden cases' op lines are command lines: the CLI must give their expected text (or
+// refuse with their error), and say which workloads a shared edit changed.
+void TestCliFix::everyGoldenCase_data()
+{
+    QTest::addColumn<QString>("dir");
+    const QDir root(Edit);
+    for (const QString &c : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        QTest::addRow("%s", qPrintable(c)) << root.filePath(c);
+}
+
+void TestCliFix::everyGoldenCase()
+{
+    QFETCH(QString, dir);
+    const QStringList lines = QString::fromUtf8(readAll(dir + QStringLiteral("/op"))).split(QLatin1Char('\n'));
+    const QStringList words = lines.value(0).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QCOMPARE(words.value(0), QStringLiteral("fix"));
+    const Run r = cli(QStringList{QStringLiteral("fix"), dir + QStringLiteral("/input.yaml")} + words.mid(1));
+    if (QFile::exists(dir + QStringLiteral("/error"))) {
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QString::fromUtf8(readAll(dir + QStringLiteral("/error"))).trimmed()),
+                 qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        return;
+    }
+    QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err));
+    QCOMPARE(r.out, readAll(dir + QStringLiteral("/expected.yaml")));
+    if (words.contains(QStringLiteral("--shared"))) {
+        const QString affected = lines.value(1).mid(int(qstrlen("affected ")));
+        for (const QString &name : affected.split(QLatin1Char(',')))
+            QVERIFY2(r.err.contains(name), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String(": changes ")), qPrintable(r.err));
+    } else {
+        QVERIFY2(!r.err.contains(QLatin1String(": changes ")), qPrintable(r.err));
+    }
 }
 
 void TestCliFix::faultWhileFixing_data()

@@ -1,15 +1,17 @@
-// Golden tests for the edit operations: tests/data/edit/<case>/{input.yaml, op, expected.yaml}.
-// Each case: apply -> byte-compare with expected -> apply the inverse -> byte-identical to
+// Golden tests for the edit operations: tests/data/edit/<case>/{input.yaml, op, expected.yaml,
+// effect}. Each case: apply -> byte-compare with expected -> compare what the edit did to
+// the deployment (the review's comparison of the analyses before and after, independent of
+// the edit's own meaning check) with `effect` -> apply the inverse -> byte-identical to
 // input -> redo -> expected again. A case with an `error` file instead of expected.yaml
 // must be refused with a message containing that file's text, leaving nothing to apply.
 //
-// op grammar (one operation on the first line; an optional `affected A,B` line):
-//   readonly NAME on|off [shared]      immutable
-//   addtmpfs NAME /path [options]      changetmpfs NAME /old /new [options]
-//   removetmpfs NAME /path
-#include "edit/inmemoryedit.h"
-#include "edit/readonlyedit.h"
+// op: the first line is a `deadbolt-cli fix` command line without the file, parsed by the
+// same core functions as the CLI ("fix" alone makes every workload immutable):
+//   fix --service NAME | --writable NAME | --tmpfs NAME:/PATH[:OPTIONS] | --no-tmpfs NAME:/PATH [--shared]
+// An optional `affected A,B` line lists the workloads the edit reports as changed.
+#include "edit/editop.h"
 #include "model/analyzer.h"
+#include "review/comparer.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,46 +27,82 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-const Workload *findWorkload(const Analysis &a, const QString &name)
+// The edits one op line asks for, planned one after the other as the CLI does.
+struct Outcome
 {
-    for (const Workload &w : a.workloads)
-        if (w.name == name || w.displayName() == name)
-            return &w;
-    return nullptr;
+    QString problem; // the op line is wrong
+    EditResult result;
+    std::string text;
+};
+
+Outcome runOp(const std::string &input, const QString &path, const QStringList &words)
+{
+    Outcome out;
+    out.text = input;
+    if (words.value(0) != QLatin1String("fix")) {
+        out.problem = QStringLiteral("op must start with fix");
+        return out;
+    }
+    QVector<EditRequest> requests;
+    bool shared = false;
+    if (!parseEditArguments(words.mid(1), &requests, &shared, &out.problem))
+        return out;
+    ParsedFile file = parseText(input, path);
+    Analysis analysis = analyze(file);
+    QVector<EditOp> ops;
+    if (requests.isEmpty())
+        ops.append(EditOp{EditOp::Kind::MakeAllImmutable});
+    for (const EditRequest &r : std::as_const(requests))
+        if (!resolveRequest(analysis, r, shared ? Target::SharedBlock : Target::ThisWorkload, &ops, &out.problem))
+            return out;
+    Replacements all;
+    for (const EditOp &op : std::as_const(ops)) {
+        EditResult r = planEdit(file, analysis, op);
+        out.result.ok = r.ok;
+        out.result.error = r.error;
+        out.result.description = r.description;
+        out.result.affectedWorkloads += r.affectedWorkloads;
+        if (!r.ok)
+            return out;
+        if (ops.size() > 1 && !r.replacements.empty()) {
+            // Several edits: each is planned on the text the previous one left.
+            applyReplacements(out.text, r.replacements);
+            file = parseText(out.text, path);
+            analysis = analyze(file);
+        }
+        all = r.replacements;
+    }
+    if (ops.size() > 1) {
+        out.result.replacements = {differingMiddle(input, out.text)};
+    } else {
+        out.result.replacements = all;
+        applyReplacements(out.text, all);
+    }
+    return out;
 }
 
-EditResult runOp(const ParsedFile &file, const Analysis &a, const QStringList &op, QString *problem)
+// What the edit did to each workload, one line per change, as the review reports it.
+QStringList deltaOf(const std::string &before, const std::string &after)
 {
-    const QString verb = op.value(0);
-    if (verb == QLatin1String("immutable"))
-        return makeFileImmutable(file, a);
-    const Workload *w = findWorkload(a, op.value(1));
-    if (!w) {
-        *problem = QStringLiteral("no workload %1").arg(op.value(1));
-        return {};
+    const Analysis a = analyze(parseText(before, QStringLiteral("before")));
+    const Analysis b = analyze(parseText(after, QStringLiteral("after")));
+    QStringList lines;
+    for (const WorkloadChange &c : compareAnalyses(a, b)) {
+        QString line = c.workload + QStringLiteral(": ") + changeKindName(c.kind);
+        if (!c.path.isEmpty())
+            line += QLatin1Char(' ') + c.path;
+        line += QStringLiteral(" (%1 -> %2)").arg(c.before.isEmpty() ? QStringLiteral("-") : c.before,
+                                                  c.after.isEmpty() ? QStringLiteral("-") : c.after);
+        lines << line;
     }
-    InMemoryPathSpec spec;
-    QString error;
-    if (verb == QLatin1String("readonly"))
-        return setReadOnly(file, a, *w, op.value(2) == QLatin1String("on"),
-                           op.value(3) == QLatin1String("shared") ? Target::SharedBlock
-                                                                  : Target::ThisWorkload);
-    if (verb == QLatin1String("addtmpfs")) {
-        spec.target = op.value(2);
-        if (!parseTmpfsOptions(op.value(3), &spec, &error))
-            *problem = error;
-        return addInMemoryPath(file, a, *w, spec);
-    }
-    if (verb == QLatin1String("changetmpfs")) {
-        spec.target = op.value(3);
-        if (!parseTmpfsOptions(op.value(4), &spec, &error))
-            *problem = error;
-        return changeInMemoryPath(file, a, *w, op.value(2), spec);
-    }
-    if (verb == QLatin1String("removetmpfs"))
-        return removeInMemoryPath(file, a, *w, op.value(2));
-    *problem = QStringLiteral("unknown op %1").arg(verb);
-    return {};
+    return lines;
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile out(path);
+    if (out.open(QIODevice::WriteOnly))
+        out.write(bytes);
 }
 
 } // namespace
@@ -95,17 +133,16 @@ void TestEditOps::golden()
         QString::fromUtf8(readAll(dir + QStringLiteral("/op"))).split(QLatin1Char('\n'));
     const QStringList op = lines.value(0).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QVERIFY2(!input.isEmpty() && !op.isEmpty(), "case needs input.yaml and op");
+    const bool writeGolden = qEnvironmentVariableIsSet("DEADBOLT_WRITE_GOLDEN");
 
     const ParsedFile file = parseText(input.toStdString(), dir + QStringLiteral("/input.yaml"));
     QVERIFY2(file.ok(), qPrintable(file.errors.value(0).message));
-    const Analysis analysis = analyze(file);
-    QString problem;
-    const EditResult result = runOp(file, analysis, op, &problem);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const Outcome outcome = runOp(input.toStdString(), dir + QStringLiteral("/input.yaml"), op);
+    QVERIFY2(outcome.problem.isEmpty(), qPrintable(outcome.problem));
+    const EditResult &result = outcome.result;
 
     if (QFile::exists(dir + QStringLiteral("/error"))) {
         QVERIFY(!result.ok);
-        QVERIFY(result.replacements.empty());
         const QString wanted = QString::fromUtf8(readAll(dir + QStringLiteral("/error"))).trimmed();
         QVERIFY2(result.error.contains(wanted), qPrintable(result.error));
         return;
@@ -114,16 +151,18 @@ void TestEditOps::golden()
     QVERIFY(!result.description.isEmpty());
     std::string text = input.toStdString();
     QVERIFY(applyReplacements(text, result.replacements));
-    if (!QFile::exists(dir + QStringLiteral("/expected.yaml")) &&
-        qEnvironmentVariableIsSet("DEADBOLT_WRITE_GOLDEN")) {
-        // Bootstrapping a new case: write what the edit gives, for a human to review.
-        QFile out(dir + QStringLiteral("/expected.yaml"));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(text.data(), qint64(text.size()));
-    }
+    QCOMPARE(QByteArray::fromStdString(text), QByteArray::fromStdString(outcome.text));
+    if (!QFile::exists(dir + QStringLiteral("/expected.yaml")) && writeGolden)
+        writeFile(dir + QStringLiteral("/expected.yaml"), QByteArray::fromStdString(text));
     const QByteArray expected = readAll(dir + QStringLiteral("/expected.yaml"));
-
     QCOMPARE(QByteArray::fromStdString(text), expected);
+
+    // What the deployment gained or lost, as a reviewer sees it: exactly what was asked.
+    const QString delta = deltaOf(input.toStdString(), text).join(QLatin1Char('\n'));
+    if (!QFile::exists(dir + QStringLiteral("/effect")) && writeGolden)
+        writeFile(dir + QStringLiteral("/effect"), (delta + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(QFile::exists(dir + QStringLiteral("/effect")), "case needs an effect file");
+    QCOMPARE(delta, QString::fromUtf8(readAll(dir + QStringLiteral("/effect"))).trimmed());
 
     const Replacements undo = invertReplacements(input.toStdString(), result.replacements);
     std::string undone = text;
@@ -134,7 +173,6 @@ void TestEditOps::golden()
     QVERIFY(applyReplacements(undone, redo));
     QCOMPARE(QByteArray::fromStdString(undone), expected);
 
-    // The result is a file the same operation has nothing more to do on.
     const ParsedFile after = parseText(text, dir + QStringLiteral("/expected.yaml"));
     QVERIFY(after.ok());
     for (const QString &line : lines.mid(1)) {

@@ -5,6 +5,7 @@
 #include "document.h"
 #include "documentview.h"
 #include "mainwindow.h"
+#include "model/workloadmatch.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -67,13 +68,12 @@ protected:
         return view->document()->isLoading() ? nullptr : view;
     }
 
-    // The workload called name (a service, or a container); null when there is none.
+    // The workload called name (a service, or a container), matched as the CLI and the
+    // editor match it; null when there is none.
     static const Workload *workloadNamed(const Analysis &analysis, const QString &name)
     {
-        for (const Workload &w : analysis.workloads)
-            if (w.name == name)
-                return &w;
-        return nullptr;
+        const QVector<int> found = matchWorkloads(analysis, name);
+        return found.isEmpty() ? nullptr : &analysis.workloads[found.first()];
     }
 
     static void select(DocumentView *view, const QString &name)

@@ -1,3 +1,5 @@
+#include "commands/editcommand.h"
+#include "edit/editop.h"
 #include "edit/inmemoryedit.h"
 #include "edit/readonlyedit.h"
 #include "models/roles.h"
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QRadioButton>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeView>
@@ -36,6 +39,8 @@ private slots:
     void opensASample();
     void readOnlySwitchMatchesTheCoreEdit();
     void addPathThroughTheInspector();
+    void pathFromASharedBlockTakesTheChoice_data();
+    void pathFromASharedBlockTakesTheChoice();
     void pathInputIsValidated();
     void typingUpdatesTheList();
     void bigFileLoadsWhileTheWindowWorks();
@@ -157,6 +162,67 @@ void tst_MainWindow::addPathThroughTheInspector()
     QCOMPARE(field("pathTarget")->text(), QString()); // the form is ready for the next one
     m_window->action(QStringLiteral("actionUndo"))->trigger();
     QCOMPARE(doc->text(), original);
+}
+
+// api's /tmp comes from <<: *hardened: the inspector offers the choice, and each choice
+// makes exactly the core's edit with that target, one undo step back to the original bytes.
+void tst_MainWindow::pathFromASharedBlockTakesTheChoice_data()
+{
+    QTest::addColumn<bool>("shared");
+    QTest::addColumn<QStringList>("changed");
+    QTest::addRow("this workload") << false << QStringList{QStringLiteral("api")};
+    QTest::addRow("the shared block") << true
+                                      << QStringList{QStringLiteral("api"), QStringLiteral("worker"),
+                                                     QStringLiteral("scheduler"), QStringLiteral("migrate")};
+}
+
+void tst_MainWindow::pathFromASharedBlockTakesTheChoice()
+{
+    QFETCH(bool, shared);
+    QFETCH(QStringList, changed);
+    DocumentView *view = open(copySample(QStringLiteral("shared-blocks.yml")));
+    QVERIFY(view);
+    Document *doc = view->document();
+    const std::string original = doc->text();
+    const ParsedFile parsed = parseText(original, doc->filePath());
+    const Analysis analysis = analyze(parsed);
+    EditOp op{EditOp::Kind::AddPath, QStringLiteral("api")};
+    op.spec.target = QStringLiteral("/var/run");
+    op.target = shared ? Target::SharedBlock : Target::ThisWorkload;
+    const EditResult expected = planEdit(parsed, analysis, op);
+    QVERIFY2(expected.ok, qPrintable(expected.error));
+    QStringList affected = expected.affectedWorkloads;
+    affected.sort();
+    changed.sort();
+    QCOMPARE(affected, changed);
+    std::string expectedText = original;
+    QVERIFY(applyReplacements(expectedText, expected.replacements));
+
+    select(view, QStringLiteral("api"));
+    auto *choice = view->findChild<QRadioButton *>(shared ? QStringLiteral("targetShared") : QStringLiteral("targetWorkload"));
+    QVERIFY(choice);
+    QTRY_VERIFY(choice->isVisible());
+    QTest::mouseClick(choice, Qt::LeftButton);
+    QTest::keyClicks(view->findChild<QLineEdit *>(QStringLiteral("pathTarget")), QStringLiteral("/var/run"));
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("addPathButton")), Qt::LeftButton);
+    QCOMPARE(doc->text(), expectedText);
+    QCOMPARE(doc->undoStack()->count(), 1);
+    const auto *command = dynamic_cast<const EditCommand *>(doc->undoStack()->command(0));
+    QVERIFY(command);
+    QCOMPARE(command->op().target, op.target);
+    // Every workload keeps /tmp; those that changed gained /var/run, the others did not.
+    const Analysis after = analyze(parseText(doc->text(), doc->filePath()));
+    for (const Workload &w : after.workloads) {
+        QStringList targets;
+        for (const WritablePath &p : w.inMemory)
+            targets << p.target;
+        QVERIFY2(targets.contains(QStringLiteral("/tmp")), qPrintable(w.name));
+        QCOMPARE(targets.contains(QStringLiteral("/var/run")), changed.contains(w.name));
+    }
+    m_window->action(QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(doc->text(), original);
+    m_window->action(QStringLiteral("actionRedo"))->trigger();
+    QCOMPARE(doc->text(), expectedText);
 }
 
 void tst_MainWindow::pathInputIsValidated()

@@ -136,16 +136,16 @@ InspectorPanel::InspectorPanel(Document *document, EditController *edits, QWidge
     });
     connect(m_inMemory, &QTableWidget::itemSelectionChanged, this, &InspectorPanel::pathRowSelected);
     connect(m_form, &PathForm::addRequested, this, [this](const InMemoryPathSpec &spec) {
-        if (m_edits->addPath(m_key, spec))
+        if (m_edits->addPath(m_key, spec, target()))
             m_form->clear();
     });
     connect(m_form, &PathForm::changeRequested, this,
             [this](const QString &old, const InMemoryPathSpec &spec) {
-                if (m_edits->changePath(m_key, old, spec))
+                if (m_edits->changePath(m_key, old, spec, target()))
                     m_form->clear();
             });
     connect(m_form, &PathForm::removeRequested, this, [this](const QString &target) {
-        if (m_edits->removePath(m_key, target))
+        if (m_edits->removePath(m_key, target, this->target()))
             m_form->clear();
     });
     connect(document, &Document::analysisChanged, this, &InspectorPanel::refresh);
@@ -221,12 +221,20 @@ void InspectorPanel::refresh()
     if (w->exemption.exempt)
         note += QLatin1Char(' ') + tr("Exempted by %1: %2").arg(w->exemption.tool, w->exemption.reason);
     m_rootNote->setText(note);
-    const Provenance &p = w->rootFsProvenance;
-    m_targetBox->setVisible(p.shared);
+    // Read-only and path edits take the same choice where what they change is shared: a
+    // value or list merged from a block, or this service merged by others.
+    const Provenance &p = w->rootFsProvenance.shared ? w->rootFsProvenance : w->pathsProvenance;
+    m_targetBox->setVisible(p.shared || !w->mergedBy.isEmpty());
     if (p.shared) {
+        m_targetBox->setTitle(w->rootFsProvenance.shared ? tr("The value comes from a shared block. Change:")
+                                                         : tr("The paths come from a shared block. Change:"));
         // "&" would be a mnemonic in a button text.
         m_targetShared->setText(tr("the shared block &&%1").arg(p.anchor));
         m_sharedBy->setText(tr("affects: %1").arg(p.sharedBy.join(QStringLiteral(", "))));
+    } else if (!w->mergedBy.isEmpty()) {
+        m_targetBox->setTitle(tr("Other services merge this one. Change:"));
+        m_targetShared->setText(tr("this service and those merging it"));
+        m_sharedBy->setText(tr("affects: %1").arg((QStringList{w->name} + w->mergedBy).join(QStringLiteral(", "))));
     }
 
     // The selection is by target, so it survives the table being refilled.
