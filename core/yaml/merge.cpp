@@ -18,8 +18,8 @@ bool hasKey(const Document &doc, const std::vector<Entry> &entries, std::string_
 // `visited` holds the mappings already collected: merging one again adds nothing (its keys
 // are all present and earlier merges win), and skipping it keeps a merge-key "billion
 // laughs" (each level merging the previous one many times) linear instead of exponential.
-void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out,
-             std::vector<NodeId> &visited)
+void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out, std::vector<NodeId> &visited,
+             std::size_t *visits)
 {
     map = doc.resolve(map);
     if (!doc.isMapping(map) || depth > MaxMergeDepth)
@@ -27,6 +27,8 @@ void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out
     if (std::find(visited.begin(), visited.end(), map) != visited.end())
         return;
     visited.push_back(map);
+    if (visits)
+        ++*visits;
     const auto kids = doc.children(map);
     std::vector<NodeId> merges;
     const std::size_t ownStart = out.size();
@@ -57,7 +59,7 @@ void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out
         // Earlier sources win over later ones; own keys win over all of them.
         for (NodeId source : sources) {
             std::vector<Entry> merged;
-            collect(doc, source, depth + 1, merged, visited);
+            collect(doc, source, depth + 1, merged, visited, visits);
             for (Entry e : merged) {
                 if (doc.isScalar(e.key) && hasKey(doc, out, doc.value(e.key)))
                     continue;
@@ -71,11 +73,11 @@ void collect(const Document &doc, NodeId map, int depth, std::vector<Entry> &out
 
 } // namespace
 
-std::vector<Entry> effectiveEntries(const Document &doc, NodeId map)
+std::vector<Entry> effectiveEntries(const Document &doc, NodeId map, std::size_t *visits)
 {
     std::vector<Entry> out;
     std::vector<NodeId> visited;
-    collect(doc, map, 0, out, visited);
+    collect(doc, map, 0, out, visited, visits);
     return out;
 }
 

@@ -18,7 +18,8 @@ struct Entry
     NodeId via = NoNode;   // the `<<` value node (alias) it came through; NoNode if own
 };
 
-std::vector<Entry> effectiveEntries(const Document &doc, NodeId map);
+// *visits, when given, counts the mappings read (each at most once, however often merged).
+std::vector<Entry> effectiveEntries(const Document &doc, NodeId map, std::size_t *visits = nullptr);
 std::optional<Entry> effectiveGet(const Document &doc, NodeId map, std::string_view key);
 
 // The effective value of key in map (an alias to a mapping counts as the mapping), with

@@ -49,7 +49,7 @@ void TestVerify::plans_data()
         << lineEnd << 0 << "\n    read_only: \"true\"" << true
         << "services.web.read_only: expected true, found \"true\"";
     QTest::addRow("wrong indentation nests the key")
-        << lineEnd << 0 << "\n      read_only: true" << true << "document 1";
+        << lineEnd << 0 << "\n      read_only: true" << true << "document 1 no longer parses: illegal map value";
     QTest::addRow("also changes the image")
         << int(text.find("nginx")) << 5 << "httpd\n    read_only: true" << true << "services.web.image";
     QTest::addRow("breaks the syntax")
@@ -59,7 +59,7 @@ void TestVerify::plans_data()
         << lineEnd << 0 << "\n    read_only: true" << false << "unexpected key read_only";
     QTest::addRow("starts a document")
         << lineEnd << 0 << "\n---\n    read_only: true" << true << "new YAML document";
-    QTest::addRow("in another document") << int(text.size()) - 3 << 3 << "y\n" << false << "document 2";
+    QTest::addRow("in another document") << int(text.size()) - 3 << 3 << "y\n" << false << "document 2 would change beyond the edit: (document root)";
 }
 
 void TestVerify::plans()
