@@ -42,6 +42,17 @@ private Q_SLOTS:
                                                       QStringLiteral("scheduler=immutable-with-exceptions"),
                                                       QStringLiteral("migrate=mutable")};
     }
+    // resources/samples is installed as it is (share/deadbolt/samples): it holds the samples
+    // above and nothing else (a fuzzer once left 104 inputs there).
+    void onlyTheDocumentedSamples()
+    {
+        const QDir dir(QStringLiteral(DEADBOLT_SAMPLES));
+        const QStringList present = dir.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+        QCOMPARE(present, (QStringList{QStringLiteral("nginx-postgres.yml"), QStringLiteral("shared-blocks.yml"),
+                                       QStringLiteral("wordpress-compose2.yml"), QStringLiteral("wordpress-k8s.yaml"),
+                                       QStringLiteral("wordpress-stack.yml")}));
+        QCOMPARE(dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList());
+    }
     void statuses()
     {
         QFETCH(QString, file);
