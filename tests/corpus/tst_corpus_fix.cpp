@@ -7,6 +7,7 @@
 #include "io/fileloader.h"
 #include "model/analyzer.h"
 #include "report/linediff.h"
+#include "oracle.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +20,7 @@
 #include <set>
 
 using namespace deadbolt;
+using deadbolt::testing::oracle;
 
 namespace {
 
@@ -62,16 +64,6 @@ bool allowedChange(std::string_view old, const std::vector<std::string_view> &ad
         if (a == old || gainsInsertion(old, a))
             return true;
     return false;
-}
-
-// Runs an oracle; 0 valid, 1 invalid, -1 could not run.
-int oracle(const QString &tool, const QString &file)
-{
-    QProcess p;
-    p.start(tool, {file});
-    if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit)
-        return -1;
-    return p.exitCode() == 0 ? 0 : (p.exitCode() == 1 ? 1 : -1);
 }
 
 } // namespace
