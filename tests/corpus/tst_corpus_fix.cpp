@@ -20,7 +20,6 @@
 #include <set>
 
 using namespace deadbolt;
-using deadbolt::testing::oracle;
 
 namespace {
 
@@ -80,15 +79,8 @@ void TestCorpusFix::corpus()
     const QString corpus = QStringLiteral(DEADBOLT_SHARED "/corpus");
     if (!QFileInfo(corpus).isDir())
         QSKIP("../shared/corpus is absent (DEADBOLT_SHARED): the corpus test needs the team's shared folder");
-    const QString oracles = QStringLiteral(DEADBOLT_SHARED "/oracles");
-    bool runOracles = !qEnvironmentVariableIsSet("DEADBOLT_NO_ORACLES");
-    const bool haveCompose = !QStandardPaths::findExecutable(QStringLiteral("docker-compose")).isEmpty();
-    const bool haveNode = !QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty();
-    if (runOracles && (!haveCompose || !haveNode))
-        qInfo("oracle part limited: docker-compose %s, node %s", haveCompose ? "found" : "absent",
-              haveNode ? "found" : "absent");
+    deadbolt::testing::Validators validators;
 
-    QTemporaryDir tmp;
     int files = 0, edited = 0, workloads = 0, skipped = 0, refused = 0, validated = 0;
     QStringList problems;
     for (const QString &path : findYamlFiles(corpus)) {
@@ -145,27 +137,10 @@ void TestCorpusFix::corpus()
                 problems << name + QStringLiteral(": rewrote line %1: ").arg(l.oldLine) +
                                 QString::fromStdString(std::string(l.text));
 
-        if (runOracles) { // (5)
-            const bool compose = isCompose(before.format);
-            if ((compose && !haveCompose) || (!compose && !haveNode))
-                continue;
-            const QString tool =
-                oracles + (compose ? QStringLiteral("/compose-validate") : QStringLiteral("/k8s-validate"));
-            const QString orig = tmp.filePath(QStringLiteral("orig_") + name);
-            const QString out = tmp.filePath(name);
-            QFile a(orig), b(out);
-            QVERIFY(a.open(QIODevice::WriteOnly) && b.open(QIODevice::WriteOnly));
-            a.write(bytes.data(), qint64(bytes.size()));
-            b.write(text.data(), qint64(text.size()));
-            a.close();
-            b.close();
-            if (oracle(tool, orig) == 0) {
-                ++validated;
-                if (oracle(tool, out) != 0)
-                    problems << name + QStringLiteral(": valid before, invalid after (") + tool +
-                                    QLatin1Char(')');
-            }
-        }
+        const int valid = validators.keepsValid(before.format, name, bytes, text); // (5)
+        validated += valid >= 0;
+        if (valid == 1)
+            problems << name + QStringLiteral(": valid before, invalid after (real validator)");
     }
     qInfo("corpus fix: %d files (%d skipped as not Compose/Kubernetes or unparsable), %d workloads, %d files "
           "edited, %d refused, %d checked by a real validator, %d problems",
