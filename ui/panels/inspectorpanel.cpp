@@ -226,8 +226,10 @@ void InspectorPanel::refresh()
     const Provenance &p = w->rootFsProvenance.shared ? w->rootFsProvenance : w->pathsProvenance;
     m_targetBox->setVisible(p.shared || !w->mergedBy.isEmpty());
     if (p.shared) {
-        m_targetBox->setTitle(w->rootFsProvenance.shared ? tr("The value comes from a shared block. Change:")
-                                                         : tr("The paths come from a shared block. Change:"));
+        const bool both = w->rootFsProvenance.shared && w->pathsProvenance.shared;
+        m_targetBox->setTitle(both ? tr("Read-only and paths are shared. Change:")
+                              : w->rootFsProvenance.shared ? tr("The value comes from a shared block. Change:")
+                                                           : tr("The paths come from a shared block. Change:"));
         // "&" would be a mnemonic in a button text.
         m_targetShared->setText(tr("the shared block &&%1").arg(p.anchor));
         m_sharedBy->setText(tr("affects: %1").arg(p.sharedBy.join(QStringLiteral(", "))));
