@@ -33,10 +33,8 @@ int runCheck(const QStringList &args)
                                     QStringLiteral("severity"), QStringLiteral("error"));
     const QCommandLineOption allDocuments(
         QStringLiteral("all-documents"),
-        QStringLiteral("Also parse the Kubernetes documents that hold no workload (Service, ConfigMap, "
-                       "CRDs...), which are otherwise recognised by their kind: line and skipped, so "
-                       "that a YAML error or duplicate key in one of them is reported too. Slower on "
-                       "large manifests."));
+        QStringLiteral("Accepted for scripts that pass it, and does nothing: every document is parsed "
+                       "and every YAML error reported."));
     parser.addOption(format);
     parser.addOption(failOn);
     parser.addOption(allDocuments);
@@ -68,9 +66,7 @@ int runCheck(const QStringList &args)
         return ExitFileErrors;
     }
 
-    const QVector<Analysis> analyses =
-        checkFiles(expandPaths(parser.positionalArguments()),
-                   parser.isSet(allDocuments) ? ParseScope::AllDocuments : ParseScope::WorkloadDocuments);
+    const QVector<Analysis> analyses = checkFiles(expandPaths(parser.positionalArguments()));
 
     // Errors go to stderr in every format, so a CI log shows them next to the exit status.
     for (const Analysis &a : analyses) {

@@ -317,6 +317,9 @@ std::optional<QString> notEditable(const ParsedFile &file)
         const Diagnostic &e = file.errors.first();
         return QStringLiteral("the file has errors (line %1: %2); fix them first").arg(e.line).arg(e.message);
     }
+    if (file.text.hasLoneCr())
+        return QStringLiteral("the file ends lines with a lone CR (classic Mac); an edit would mix line endings: "
+                              "convert it to LF or CRLF first");
     return std::nullopt;
 }
 

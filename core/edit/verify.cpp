@@ -1,4 +1,5 @@
 #include "edit/verify.h"
+#include "edit/secondreader.h"
 #include "concurrency/workers.h"
 
 #include "model/analyzer.h"
@@ -61,6 +62,9 @@ Outcome check(const ParsedFile &file, const DocumentCheck &c, bool analyse)
     QString where;
     if (!sameTree(expected, actual, &where))
         return Outcome{QStringLiteral("document %1 would change beyond the edit: %2").arg(c.document + 1).arg(where), {}};
+    // The second, independent reader: yaml-cpp must read back what the edit wrote.
+    if (const QString d = readBack(piece.bytes(), *c.changes); !d.isEmpty())
+        return Outcome{QStringLiteral("document %1: yaml-cpp reads the edit differently: %2").arg(c.document + 1).arg(d), {}};
     if (!analyse)
         return {};
     // The meaning: this document analysed again on its own. Its workloads are the same as

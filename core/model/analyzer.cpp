@@ -1,6 +1,5 @@
 #include "model/analyzer.h"
 
-#include "model/documentkind.h"
 #include "model/format.h"
 #include "policy/rules.h"
 
@@ -8,7 +7,7 @@
 
 namespace deadbolt {
 
-ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel, ParseScope scope)
+ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel)
 {
     ParsedFile file;
     file.path = path;
@@ -17,15 +16,7 @@ ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel 
         file.errors.append(*error);
         return file;
     }
-    file.stream = yaml::parseStream(file.text, cancel,
-                                    scope == ParseScope::WorkloadDocuments ? holdsNoWorkload : nullptr);
-    // Whether a file is a Kubernetes manifest at all must not rest on documents read from
-    // their text alone: with no parsed Kubernetes object (a file of CRDs, say), parse it whole.
-    const auto &docs = file.stream.documents;
-    if (!file.stream.cancelled &&
-        std::any_of(docs.begin(), docs.end(), [](const auto &d) { return d.skipped; }) &&
-        !hasParsedKubernetesObject(file.stream))
-        file.stream = yaml::parseStream(file.text, cancel);
+    file.stream = yaml::parseStream(file.text, cancel);
     if (file.stream.cancelled) {
         Diagnostic d;
         d.severity = Severity::Error;

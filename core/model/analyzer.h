@@ -18,19 +18,9 @@ struct ParsedFile
     bool ok() const { return errors.isEmpty(); }
 };
 
-// Which documents parseText parses. The editor and the fixer parse them all, so that every
-// YAML error is reported. The check may leave out the Kubernetes documents that certainly
-// hold no workload (holdsNoWorkload: a Service, a ConfigMap, a large CRD), which are most of
-// the bytes of many real manifests; a YAML error or duplicate key inside one of those then
-// goes unreported. A file in which no parsed document is a Kubernetes object is parsed
-// whole, so that its format never rests on skipped documents.
-enum class ParseScope { AllDocuments, WorkloadDocuments };
-
-// Checks the encoding (of the whole file, whatever the scope) and parses the documents.
-// Never throws. When *cancel turns true meanwhile, returns soon with the error "parsing was
-// cancelled".
-ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel = nullptr,
-                     ParseScope scope = ParseScope::AllDocuments);
+// Checks the encoding and parses every document. Never throws. When *cancel turns true
+// meanwhile, returns soon with the error "parsing was cancelled".
+ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel = nullptr);
 
 FileFormat detectFormat(const ParsedFile &file);
 

@@ -11,13 +11,13 @@ int firstContentDocument(const Stream &stream)
 {
     for (std::size_t i = 0; i < stream.documents.size(); ++i) {
         const Document &doc = stream.documents[i];
-        if (doc.skipped || !scalars::isNull(doc, doc.root))
+        if (!scalars::isNull(doc, doc.root))
             return int(i);
     }
     return -1;
 }
 
-bool hasParsedKubernetesObject(const Stream &stream)
+bool hasKubernetesObject(const Stream &stream)
 {
     for (const Document &d : stream.documents) {
         const NodeId r = d.root == NoNode ? NoNode : d.resolve(d.root);
@@ -79,8 +79,7 @@ FormatInfo inspectFormat(const ParsedFile &file)
             return info;
         }
     }
-    // Skipped documents never decide: parseText parses a file whole when only they would.
-    if (hasParsedKubernetesObject(stream)) {
+    if (hasKubernetesObject(stream)) {
         info.format = FileFormat::Kubernetes;
         return info;
     }

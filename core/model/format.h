@@ -20,8 +20,8 @@ struct FormatInfo
 // Kubernetes when any document is a mapping with a `kind`.
 FormatInfo inspectFormat(const ParsedFile &file);
 
-// True when a document that was parsed (not skipped) is a mapping with a `kind`.
-bool hasParsedKubernetesObject(const yaml::Stream &stream);
+// True when a document is a mapping with a `kind`.
+bool hasKubernetesObject(const yaml::Stream &stream);
 
 // The first document that is not empty or null; -1 when there is none.
 int firstContentDocument(const yaml::Stream &stream);

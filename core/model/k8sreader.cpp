@@ -1,5 +1,5 @@
 #include "model/analyzer.h"
-#include "model/documentkind.h"
+#include "model/podspec.h"
 #include "model/locate.h"
 #include "model/scalars.h"
 #include "policy/exemptions.h"

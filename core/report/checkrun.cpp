@@ -4,7 +4,7 @@
 
 namespace deadbolt {
 
-Analysis checkFile(const QString &path, ParseScope scope)
+Analysis checkFile(const QString &path)
 {
     std::string bytes;
     QString error;
@@ -19,20 +19,20 @@ Analysis checkFile(const QString &path, ParseScope scope)
         analysis.errors.append(d);
         return analysis;
     }
-    const ParsedFile parsed = parseText(std::move(bytes), path, nullptr, scope);
+    const ParsedFile parsed = parseText(std::move(bytes), path);
     Analysis analysis = analyze(parsed);
     analysis.path = path;
     return analysis;
 }
 
-QVector<Analysis> checkFiles(const QStringList &files, ParseScope scope)
+QVector<Analysis> checkFiles(const QStringList &files)
 {
     // Sequential on purpose: the parser already splits a file's documents across the
     // thread pool, and nesting blocking QtConcurrent calls inside it could starve the pool.
     QVector<Analysis> out;
     out.reserve(files.size());
     for (const QString &f : files)
-        out.append(checkFile(f, scope));
+        out.append(checkFile(f));
     return out;
 }
 

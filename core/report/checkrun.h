@@ -11,13 +11,12 @@
 namespace deadbolt {
 
 // What `deadbolt-cli check` computes before printing: one Analysis per file, in order.
-// A file that cannot be read gets an Analysis with a "load" error and no workloads. By
-// default the Kubernetes documents that certainly hold no workload are not parsed
-// (ParseScope); `check --all-documents` parses them too.
-QVector<Analysis> checkFiles(const QStringList &files, ParseScope scope = ParseScope::WorkloadDocuments);
+// A file that cannot be read gets an Analysis with a "load" error and no workloads. Every
+// document is parsed, so every YAML error is reported.
+QVector<Analysis> checkFiles(const QStringList &files);
 
 // Reads and analyses one file (the unit checkFiles repeats).
-Analysis checkFile(const QString &path, ParseScope scope = ParseScope::WorkloadDocuments);
+Analysis checkFile(const QString &path);
 
 // Counts over a whole run, shared by the reports so they never disagree.
 struct CheckSummary

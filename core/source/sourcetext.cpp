@@ -19,6 +19,10 @@ SourceText::SourceText(std::string bytes) : m_bytes(std::move(bytes))
             if (i > 0 && data[i - 1] == '\r')
                 ++crlf;
             m_lineStarts.push_back(i + 1);
+        } else if (data[i] == '\r' && (i + 1 == n || data[i + 1] != '\n')) {
+            // A lone CR ends a line for YAML (and libyaml's marks) too.
+            m_loneCr = true;
+            m_lineStarts.push_back(i + 1);
         }
     }
     // A file that ends with a newline has no extra empty line after it.

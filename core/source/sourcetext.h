@@ -33,6 +33,7 @@ public:
     bool usesCrlf() const { return m_crlf; }
     const char *newline() const { return m_crlf ? "\r\n" : "\n"; }
     bool endsWithNewline() const;
+    bool hasLoneCr() const { return m_loneCr; } // a line ended by CR alone (classic Mac)
 
     int lineCount() const { return int(m_lineStarts.size()); }
     std::size_t lineStart(int line) const; // 1-based line
@@ -46,6 +47,7 @@ private:
     std::vector<std::size_t> m_lineStarts;
     bool m_bom = false;
     bool m_crlf = false;
+    bool m_loneCr = false;
 };
 
 // Rejects what is not text: NUL bytes, invalid UTF-8. Returns a diagnostic with line and column.

@@ -19,41 +19,39 @@ struct ParseError
     int document = 0;
 };
 
-// Byte ranges of the documents of a stream, split at `---` / `...` markers in column 0.
+// A byte range of the file holding one document, for parseDocument.
 struct DocumentSpan
 {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
 };
-std::vector<DocumentSpan> splitDocuments(const SourceText &text);
 
 // Set by another thread to stop a parse early (the editor's Cancel, a closed tab): the
 // parse then returns soon, with Stream::cancelled set and its content incomplete.
 using Cancel = std::atomic<bool>;
 
-// Parses one document's text with yaml-cpp's event API. Never throws: a yaml-cpp error
-// (or nesting deeper than maxDepth) becomes *error and the returned tree has no root.
+// Parses the text in span as one YAML document with libyaml (an edited document is checked
+// this way, without the rest of the file). Never throws: an error becomes *error and the
+// returned tree has no root. Node offsets are offsets into text, like the span.
 Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *error,
                        std::vector<ParseError> *warnings = nullptr, const Cancel *cancel = nullptr);
 
 struct Stream
 {
     std::vector<Document> documents;
-    std::vector<ParseError> errors;   // the file cannot be read as YAML
+    std::vector<ParseError> errors;   // the file cannot be read as YAML (libyaml stops at the first)
     std::vector<ParseError> warnings; // readable, but suspicious: duplicate keys
     bool cancelled = false;           // stopped by *cancel: documents and errors are incomplete
 };
 
-// Deeper nesting than this is refused before yaml-cpp (which recurses) sees it.
+// Our own recursive code (value trees, merge keys, comparisons) is bounded by refusing
+// deeper nesting at parse time; libyaml itself does not recurse.
 constexpr int MaxNestingDepth = 512;
 
-// Tells from a document's text alone that the caller needs nothing from it. Such a document
-// is not parsed: it comes back with Document::skipped set and no nodes, and a YAML error in
-// it goes unreported.
-using SkipDocument = bool (*)(std::string_view document);
-
-// Splits and parses every document (but those skip says to leave), in parallel where the
-// file has many. Duplicate keys are reported as errors (yaml-cpp accepts them silently).
-Stream parseStream(const SourceText &text, const Cancel *cancel = nullptr, SkipDocument skip = nullptr);
+// Parses every document of the stream with libyaml's event parser, in one pass. Each
+// document's span runs from the end of the one before (its leading comments and directives
+// included) to its own end (its `...` marker, or the next document's `---`); the last one
+// runs to the end of the file. Duplicate keys are reported as warnings.
+Stream parseStream(const SourceText &text, const Cancel *cancel = nullptr);
 
 } // namespace deadbolt::yaml

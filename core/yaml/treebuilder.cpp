@@ -1,55 +1,75 @@
 #include "yaml/treebuilder.h"
 #include "yaml/spans.h"
 
-#include <string_view>
+#include <algorithm>
+#include <cstring>
 #include <unordered_set>
 
 namespace deadbolt::yaml {
 
-TreeBuilder::TreeBuilder(std::string_view wholeText, std::uint32_t base, Document &doc,
-                         std::vector<ParseError> *warnings, const Cancel *cancel)
-    : m_text(wholeText), m_base(base), m_doc(doc), m_warnings(warnings), m_cancel(cancel)
-{}
+namespace {
 
-void TreeBuilder::OnDocumentStart(const YAML::Mark &)
+std::string_view text(const yaml_char_t *s, std::size_t n)
 {
-    ++m_documents;
+    return {reinterpret_cast<const char *>(s), n};
 }
 
-void TreeBuilder::OnDocumentEnd()
-{}
-
-void TreeBuilder::OnAnchor(const YAML::Mark &, const std::string &anchorName)
+bool isNullWord(std::string_view v)
 {
-    m_anchorName = anchorName;
+    return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
 
-Node TreeBuilder::startNode(const YAML::Mark &mark, const std::string &tag) const
+bool tagged(const yaml_char_t *tag)
 {
-    Node n;
-    n.headBegin = m_base + std::uint32_t(mark.pos);
-    n.begin = n.headBegin;
-    const char c = n.headBegin < m_text.size() ? m_text[n.headBegin] : '\0';
-    if (c == '&' || c == '!')
-        n.begin = std::uint32_t(spans::skipProperties(m_text, n.headBegin));
-    n.tagged = !tag.empty() && tag != "?" && tag != "!";
-    return n;
+    // No tag, or the non-specific "!", is no tag for us.
+    return tag && std::strcmp(reinterpret_cast<const char *>(tag), "!") != 0;
 }
 
-NodeId TreeBuilder::add(Node node, YAML::anchor_t anchor)
+} // namespace
+
+TreeBuilder::TreeBuilder(const SourceText &text, std::size_t begin, std::vector<ParseError> *warnings)
+    : m_text(text), m_bytes(text.view()), m_warnings(warnings)
+{
+    m_begin = begin == 0 ? text.contentStart() : begin;
+    m_previousEnd = m_byte = m_begin;
+}
+
+std::size_t TreeBuilder::offsetOf(const yaml_mark_t &mark)
+{
+    // UTF-8 continuation bytes (10xxxxxx) do not start a character.
+    auto starts = [&](std::size_t b) { return (static_cast<unsigned char>(m_bytes[b]) & 0xC0) != 0x80; };
+    while (m_charIndex < mark.index && m_byte < m_bytes.size()) {
+        ++m_byte;
+        while (m_byte < m_bytes.size() && !starts(m_byte))
+            ++m_byte;
+        ++m_charIndex;
+    }
+    while (m_charIndex > mark.index && m_byte > m_begin) {
+        --m_byte;
+        while (m_byte > m_begin && !starts(m_byte))
+            --m_byte;
+        --m_charIndex;
+    }
+    return m_byte;
+}
+
+std::size_t TreeBuilder::contentBegin(std::size_t headBegin, std::size_t end) const
+{
+    const char c = headBegin < m_bytes.size() ? m_bytes[headBegin] : '\0';
+    if (c != '&' && c != '!')
+        return headBegin;
+    return std::min(spans::skipProperties(m_bytes, headBegin), end);
+}
+
+NodeId TreeBuilder::add(Node node, const yaml_char_t *anchor)
 {
     const NodeId id = NodeId(m_doc.nodes.size());
-    // One huge document can take seconds: look at the flag every few thousand nodes.
-    if (m_cancel && id % 4096 == 0 && m_cancel->load(std::memory_order_relaxed))
-        throw Cancelled{};
     node.parent = m_stack.empty() ? NoNode : m_stack.back().id;
     if (anchor) {
+        std::string name(reinterpret_cast<const char *>(anchor));
         node.anchor = std::int32_t(m_doc.anchorNames.size());
-        m_doc.anchorNames.push_back(std::move(m_anchorName));
-        m_anchorName.clear();
-        if (m_anchorNodes.size() <= anchor)
-            m_anchorNodes.resize(anchor + 1, NoNode);
-        m_anchorNodes[anchor] = id;
+        m_anchors[name] = id; // a later definition of the same name wins, as for libyaml's users
+        m_doc.anchorNames.push_back(std::move(name));
     }
     m_doc.nodes.push_back(node);
     if (m_stack.empty())
@@ -59,98 +79,12 @@ NodeId TreeBuilder::add(Node node, YAML::anchor_t anchor)
     return id;
 }
 
-void TreeBuilder::OnNull(const YAML::Mark &mark, YAML::anchor_t anchor)
+void TreeBuilder::open(NodeId id)
 {
-    Node n = startNode(mark, {});
-    n.kind = NodeKind::Null;
-    const std::string_view rest = m_text.substr(std::min<std::size_t>(n.begin, m_text.size()));
-    std::size_t word = 0;
-    if (rest.starts_with("~"))
-        word = 1;
-    else if (rest.starts_with("null") || rest.starts_with("Null") || rest.starts_with("NULL"))
-        word = 4;
-    if (word && (rest.size() == word || spans::isBlank(rest[word]) || rest[word] == ',' ||
-                 rest[word] == ']' || rest[word] == '}')) {
-        n.end = n.begin + std::uint32_t(word);
-    } else if (n.begin != n.headBegin) {
-        // `key: &anchor` with nothing after it: the node sits right after its properties.
-        std::uint32_t p = n.begin;
-        while (p > n.headBegin && spans::isBlank(m_text[p - 1]))
-            --p;
-        n.begin = n.end = p;
-    } else if (!m_stack.empty() && m_doc.nodes[m_stack.back().id].kind == NodeKind::Mapping &&
-               (m_pending.size() - m_stack.back().firstPending) % 2 == 1) {
-        // An implicit null value (`key:`) sits right after the key's colon; yaml-cpp's mark
-        // points at whatever comes next.
-        std::size_t p = m_doc.nodes[m_pending.back()].end;
-        while (p < m_text.size() && (m_text[p] == ' ' || m_text[p] == '\t'))
-            ++p;
-        if (p < m_text.size() && m_text[p] == ':')
-            ++p;
-        n.begin = n.end = n.headBegin = std::uint32_t(p);
-    } else {
-        std::uint32_t p = n.begin;
-        while (p > 0 && spans::isBlank(m_text[p - 1]))
-            --p;
-        n.begin = n.end = n.headBegin = p;
-    }
-    add(n, anchor);
-}
-
-void TreeBuilder::OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor)
-{
-    Node n = startNode(mark, {});
-    n.kind = NodeKind::Alias;
-    n.end = std::uint32_t(spans::aliasEnd(m_text, n.begin));
-    const NodeId target = anchor < m_anchorNodes.size() ? m_anchorNodes[anchor] : NoNode;
-    if (target == NoNode) {
-        // yaml-cpp rejects unknown aliases itself; a null keeps the tree consistent if not.
-        n.kind = NodeKind::Null;
-        n.end = n.begin;
-    }
-    n.firstChild = std::uint32_t(target);
-    add(n, 0);
-}
-
-void TreeBuilder::OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                           const std::string &value)
-{
-    Node n = startNode(mark, tag);
-    n.kind = NodeKind::Scalar;
-    const char c = n.begin < m_text.size() ? m_text[n.begin] : '\0';
-    switch (c) {
-    case '"':
-        n.scalarStyle = ScalarStyle::DoubleQuoted;
-        n.end = std::uint32_t(spans::doubleQuotedEnd(m_text, n.begin));
-        break;
-    case '\'':
-        n.scalarStyle = ScalarStyle::SingleQuoted;
-        n.end = std::uint32_t(spans::singleQuotedEnd(m_text, n.begin));
-        break;
-    case '|':
-    case '>':
-        n.scalarStyle = c == '|' ? ScalarStyle::Literal : ScalarStyle::Folded;
-        n.end = std::uint32_t(spans::blockScalarEnd(m_text, n.begin));
-        break;
-    default:
-        n.scalarStyle = ScalarStyle::Plain;
-        n.end = std::uint32_t(spans::plainEnd(m_text, n.begin, value));
-        break;
-    }
-    n.firstChild = std::uint32_t(m_doc.values.size());
-    n.childCount = std::uint32_t(value.size());
-    m_doc.values.append(value);
-    add(n, anchor);
-}
-
-void TreeBuilder::openCollection(NodeId id)
-{
-    if (int(m_stack.size()) >= MaxNestingDepth)
-        throw NestingTooDeep{m_doc.nodes[std::size_t(id)].begin};
     m_stack.push_back({id, m_pending.size()});
 }
 
-void TreeBuilder::closeCollection()
+void TreeBuilder::close(std::size_t flowEnd)
 {
     const Open open = m_stack.back();
     m_stack.pop_back();
@@ -160,19 +94,34 @@ void TreeBuilder::closeCollection()
     m_doc.childIds.insert(m_doc.childIds.end(), m_pending.begin() + std::ptrdiff_t(open.firstPending),
                           m_pending.end());
     m_pending.resize(open.firstPending);
-    const std::uint32_t lastEnd =
-        n.childCount ? m_doc.nodes[std::size_t(m_doc.childIds.back())].end : n.begin + 1;
-    if (n.collectionStyle == CollectionStyle::Flow)
-        n.end = std::uint32_t(spans::flowCollectionEnd(m_text, std::max(lastEnd, n.begin + 1)));
-    else
-        n.end = std::max(lastEnd, n.begin);
-    if (n.kind == NodeKind::Mapping)
-        checkDuplicateKeys(open.id);
-    if (m_stack.empty()) {
-        m_doc.nodes.shrink_to_fit();
-        m_doc.childIds.shrink_to_fit();
-        m_doc.values.shrink_to_fit();
+    if (n.collectionStyle == CollectionStyle::Flow) {
+        n.end = std::uint32_t(flowEnd);
+    } else {
+        // libyaml ends a block collection at the next token: its text ends with its last child.
+        std::uint32_t end = n.begin;
+        const auto kids = m_doc.children(open.id);
+        for (NodeId k : kids)
+            end = std::max(end, m_doc.nodes[std::size_t(k)].end);
+        n.end = end;
     }
+    if (n.kind == NodeKind::Mapping) {
+        checkDuplicateKeys(open.id);
+        if (n.childCount / 2 > Document::IndexedMapping)
+            index(open.id);
+    }
+}
+
+void TreeBuilder::index(NodeId map)
+{
+    const auto kids = m_doc.children(map);
+    std::vector<std::uint32_t> keys;
+    keys.reserve(kids.size() / 2);
+    for (std::uint32_t i = 0; i + 1 < kids.size(); i += 2)
+        if (m_doc.nodes[std::size_t(kids[i])].kind == NodeKind::Scalar)
+            keys.push_back(i);
+    std::stable_sort(keys.begin(), keys.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return m_doc.value(kids[a]) < m_doc.value(kids[b]); });
+    m_doc.keyIndex.emplace(map, std::move(keys));
 }
 
 void TreeBuilder::checkDuplicateKeys(NodeId map)
@@ -212,32 +161,124 @@ void TreeBuilder::checkDuplicateKeys(NodeId map)
     }
 }
 
-void TreeBuilder::OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                                  YAML::EmitterStyle::value style)
+bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
 {
-    Node n = startNode(mark, tag);
-    n.kind = NodeKind::Sequence;
-    n.collectionStyle = style == YAML::EmitterStyle::Flow ? CollectionStyle::Flow : CollectionStyle::Block;
-    openCollection(add(n, anchor));
-}
-
-void TreeBuilder::OnSequenceEnd()
-{
-    closeCollection();
-}
-
-void TreeBuilder::OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                             YAML::EmitterStyle::value style)
-{
-    Node n = startNode(mark, tag);
-    n.kind = NodeKind::Mapping;
-    n.collectionStyle = style == YAML::EmitterStyle::Flow ? CollectionStyle::Flow : CollectionStyle::Block;
-    openCollection(add(n, anchor));
-}
-
-void TreeBuilder::OnMapEnd()
-{
-    closeCollection();
+    switch (event.type) {
+    case YAML_DOCUMENT_START_EVENT:
+        m_doc = Document{};
+        m_doc.begin = std::uint32_t(m_previousEnd);
+        m_doc.firstLine = m_text.lineOf(m_previousEnd);
+        m_anchors.clear();
+        return true;
+    case YAML_DOCUMENT_END_EVENT: {
+        const std::size_t end = std::max(offsetOf(event.end_mark), m_previousEnd);
+        m_doc.end = std::uint32_t(end);
+        m_previousEnd = end;
+        m_doc.nodes.shrink_to_fit();
+        m_doc.childIds.shrink_to_fit();
+        m_doc.values.shrink_to_fit();
+        m_documents.push_back(std::move(m_doc));
+        return true;
+    }
+    case YAML_STREAM_END_EVENT:
+        // The last document's span takes the rest of the file (trailing comments, blank lines).
+        if (!m_documents.empty())
+            m_documents.back().end = std::uint32_t(m_bytes.size());
+        return true;
+    case YAML_ALIAS_EVENT: {
+        Node n;
+        n.kind = NodeKind::Alias;
+        n.headBegin = n.begin = std::uint32_t(offsetOf(event.start_mark));
+        n.end = std::uint32_t(offsetOf(event.end_mark));
+        const auto target = m_anchors.find(reinterpret_cast<const char *>(event.data.alias.anchor));
+        if (target == m_anchors.end()) { // libyaml does not check; a null keeps the tree whole
+            n.kind = NodeKind::Null;
+            n.end = n.begin;
+        } else {
+            n.firstChild = std::uint32_t(target->second);
+        }
+        add(n, nullptr);
+        return true;
+    }
+    case YAML_SCALAR_EVENT: {
+        const auto &s = event.data.scalar;
+        Node n;
+        n.headBegin = std::uint32_t(offsetOf(event.start_mark));
+        std::size_t end = offsetOf(event.end_mark);
+        n.tagged = tagged(s.tag);
+        switch (s.style) {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+            n.scalarStyle = ScalarStyle::SingleQuoted;
+            break;
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+            n.scalarStyle = ScalarStyle::DoubleQuoted;
+            break;
+        case YAML_LITERAL_SCALAR_STYLE:
+        case YAML_FOLDED_SCALAR_STYLE:
+            n.scalarStyle = s.style == YAML_LITERAL_SCALAR_STYLE ? ScalarStyle::Literal : ScalarStyle::Folded;
+            break;
+        default:
+            n.scalarStyle = ScalarStyle::Plain;
+            break;
+        }
+        n.begin = std::uint32_t(contentBegin(n.headBegin, end));
+        if (n.scalarStyle == ScalarStyle::Literal || n.scalarStyle == ScalarStyle::Folded) {
+            // libyaml's end takes the line breaks after the last line; the value's own text ends
+            // before them, unless `+` keeps them in the value.
+            const std::string_view rest = m_bytes.substr(n.begin, end - n.begin);
+            const std::string_view header = rest.substr(0, rest.find_first_of(" \t#\r\n"));
+            const bool keep = header.find('+') != std::string_view::npos;
+            while (!keep && end > n.begin + header.size()) {
+                while (end > n.begin && (m_bytes[end - 1] == '\n' || m_bytes[end - 1] == '\r'))
+                    --end;
+                // A last line of nothing but blanks is a chomped line break too.
+                std::size_t lineStart = end;
+                while (lineStart > n.begin && m_bytes[lineStart - 1] != '\n' && m_bytes[lineStart - 1] != '\r')
+                    --lineStart;
+                const std::string_view line = m_bytes.substr(lineStart, end - lineStart);
+                if (lineStart <= n.begin || line.find_first_not_of(" \t") != std::string_view::npos)
+                    break;
+                end = lineStart;
+            }
+        }
+        n.end = std::uint32_t(end);
+        const std::string_view value = text(s.value, s.length);
+        n.kind = n.scalarStyle == ScalarStyle::Plain && !n.tagged && isNullWord(value) ? NodeKind::Null
+                                                                                         : NodeKind::Scalar;
+        if (n.kind == NodeKind::Scalar) {
+            n.firstChild = std::uint32_t(m_doc.values.size());
+            n.childCount = std::uint32_t(value.size());
+            m_doc.values.append(value);
+        }
+        add(n, s.anchor);
+        return true;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT: {
+        const bool sequence = event.type == YAML_SEQUENCE_START_EVENT;
+        Node n;
+        n.kind = sequence ? NodeKind::Sequence : NodeKind::Mapping;
+        n.headBegin = std::uint32_t(offsetOf(event.start_mark));
+        n.begin = std::uint32_t(contentBegin(n.headBegin, m_bytes.size()));
+        const bool flow = sequence ? event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                                   : event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+        n.collectionStyle = flow ? CollectionStyle::Flow : CollectionStyle::Block;
+        n.tagged = tagged(sequence ? event.data.sequence_start.tag : event.data.mapping_start.tag);
+        if (int(m_stack.size()) >= MaxNestingDepth) {
+            error->message = QStringLiteral("collections nested more than %1 levels deep").arg(MaxNestingDepth);
+            error->offset = n.begin;
+            return false;
+        }
+        open(add(n, sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor));
+        return true;
+    }
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        close(offsetOf(event.end_mark));
+        return true;
+    default:
+        return true;
+    }
 }
 
 } // namespace deadbolt::yaml

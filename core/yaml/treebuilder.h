@@ -2,50 +2,36 @@
 
 #include "yaml/parser.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/mark.h>
+#include <yaml.h>
+
+#include <string>
+#include <unordered_map>
 
 namespace deadbolt::yaml {
 
-// Turns yaml-cpp events into our compact tree with byte spans. Throws NestingTooDeep when
-// collections nest deeper than MaxNestingDepth, and Cancelled soon after *cancel turns true;
-// parseDocument() catches both.
-class TreeBuilder : public YAML::EventHandler
+// Turns libyaml's events into our compact trees, one Document per document. libyaml's marks
+// count characters and leave out a BOM; the builder turns them into byte offsets of the
+// text it was given, with one cursor that moves forward with the events.
+class TreeBuilder
 {
 public:
-    struct NestingTooDeep
-    {
-        std::size_t offset;
-    };
-    struct Cancelled
-    {
-    };
+    // `begin` is where libyaml's input starts in text (after a BOM there, which libyaml skips).
+    TreeBuilder(const SourceText &text, std::size_t begin, std::vector<ParseError> *warnings);
 
-    TreeBuilder(std::string_view wholeText, std::uint32_t base, Document &doc,
-                std::vector<ParseError> *warnings, const Cancel *cancel = nullptr);
-
-    int documentsSeen() const { return m_documents; }
-
-    void OnDocumentStart(const YAML::Mark &mark) override;
-    void OnDocumentEnd() override;
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override;
-    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override;
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                  const std::string &value) override;
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value style) override;
-    void OnSequenceEnd() override;
-    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value style) override;
-    void OnMapEnd() override;
-    void OnAnchor(const YAML::Mark &mark, const std::string &anchorName) override;
+    // Consumes one event; false with *error when the tree cannot take it (nesting too deep).
+    bool take(const yaml_event_t &event, ParseError *error);
+    // The documents finished so far.
+    std::vector<Document> &documents() { return m_documents; }
+    // A byte offset of the text for a libyaml mark.
+    std::size_t offsetOf(const yaml_mark_t &mark);
 
 private:
-    NodeId add(Node node, YAML::anchor_t anchor);
-    Node startNode(const YAML::Mark &mark, const std::string &tag) const;
-    void openCollection(NodeId id);
-    void closeCollection();
+    NodeId add(Node node, const yaml_char_t *anchor);
+    void open(NodeId id);
+    void close(std::size_t end);
     void checkDuplicateKeys(NodeId map);
+    void index(NodeId map);
+    std::size_t contentBegin(std::size_t headBegin, std::size_t end) const;
 
     struct Open
     {
@@ -53,16 +39,19 @@ private:
         std::size_t firstPending;
     };
 
-    std::string_view m_text;
-    std::uint32_t m_base;
-    Document &m_doc;
+    const SourceText &m_text;
+    std::string_view m_bytes;
     std::vector<ParseError> *m_warnings;
-    const Cancel *m_cancel;
+    std::vector<Document> m_documents;
+    Document m_doc;
     std::vector<Open> m_stack;
     std::vector<NodeId> m_pending;
-    std::vector<NodeId> m_anchorNodes;
-    std::string m_anchorName;
-    int m_documents = 0;
+    std::unordered_map<std::string, NodeId> m_anchors;
+    std::size_t m_previousEnd = 0; // where the next document's span starts
+    // The forward cursor: a character index and its byte offset.
+    std::size_t m_charIndex = 0;
+    std::size_t m_byte = 0;
+    std::size_t m_begin = 0;
 };
 
 } // namespace deadbolt::yaml

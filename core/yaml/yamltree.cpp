@@ -1,5 +1,7 @@
 #include "yaml/yamltree.h"
 
+#include <algorithm>
+
 namespace deadbolt::yaml {
 
 std::string_view Document::value(NodeId id) const
@@ -40,32 +42,38 @@ NodeId Document::resolve(NodeId id) const
     return id;
 }
 
-NodeId Document::keyNode(NodeId map, std::string_view key) const
+std::ptrdiff_t Document::keyPosition(NodeId map, std::string_view key) const
 {
-    map = resolve(map);
     if (!isMapping(map))
-        return NoNode;
+        return -1;
     const auto kids = children(map);
     // The last of duplicate keys wins, as in the loaders people use; duplicates are warned about.
+    if (const auto index = keyIndex.find(map); index != keyIndex.end()) {
+        const std::vector<std::uint32_t> &keys = index->second;
+        auto it = std::upper_bound(keys.begin(), keys.end(), key,
+                                   [&](std::string_view k, std::uint32_t at) { return k < value(kids[at]); });
+        return it != keys.begin() && value(kids[*(it - 1)]) == key ? std::ptrdiff_t(*(it - 1)) : -1;
+    }
     for (std::size_t i = kids.size(); i >= 2; i -= 2) {
         const NodeId k = kids[i - 2];
         if (node(k).kind == NodeKind::Scalar && value(k) == key)
-            return k;
+            return std::ptrdiff_t(i - 2);
     }
-    return NoNode;
+    return -1;
+}
+
+NodeId Document::keyNode(NodeId map, std::string_view key) const
+{
+    map = resolve(map);
+    const std::ptrdiff_t at = keyPosition(map, key);
+    return at < 0 ? NoNode : children(map)[std::size_t(at)];
 }
 
 NodeId Document::get(NodeId map, std::string_view key) const
 {
-    const NodeId k = keyNode(map, key);
-    if (k == NoNode)
-        return NoNode;
-    const auto kids = children(resolve(map));
-    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
-        if (kids[i] == k)
-            return kids[i + 1];
-    }
-    return NoNode;
+    map = resolve(map);
+    const std::ptrdiff_t at = keyPosition(map, key);
+    return at < 0 ? NoNode : children(map)[std::size_t(at) + 1];
 }
 
 NodeId Document::path(NodeId from, std::initializer_list<std::string_view> keys) const

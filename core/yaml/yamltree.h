@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace deadbolt::yaml {
@@ -48,11 +49,15 @@ struct Document
     std::uint32_t end = 0;
     int firstLine = 1; // 1-based line of begin
     NodeId root = NoNode;
-    bool skipped = false; // not parsed: parseStream's SkipDocument said nothing in it is needed
     std::vector<Node> nodes;
     std::vector<NodeId> childIds;
     std::string values;
     std::vector<std::string> anchorNames;
+    // Mappings with more than IndexedMapping keys keep the positions of their scalar keys
+    // among their children sorted by key (file order among equal keys), so that a lookup
+    // costs O(log n) and a 200,000-service file is read in linear time.
+    static constexpr std::size_t IndexedMapping = 16;
+    std::unordered_map<NodeId, std::vector<std::uint32_t>> keyIndex;
 
     const Node &node(NodeId id) const { return nodes[std::size_t(id)]; }
     NodeKind kind(NodeId id) const { return node(id).kind; }
@@ -70,6 +75,10 @@ struct Document
     NodeId keyNode(NodeId map, std::string_view key) const;
     // Path lookup through mappings (each step resolved), e.g. {"spec", "template", "spec"}.
     NodeId path(NodeId from, std::initializer_list<std::string_view> keys) const;
+
+private:
+    // The position of key's (last) entry among the resolved mapping's children, or -1.
+    std::ptrdiff_t keyPosition(NodeId map, std::string_view key) const;
 };
 
 } // namespace deadbolt::yaml

@@ -1,7 +1,8 @@
 // bench_generate OUTDIR: writes the benchmark inputs of tests/bench/run.
 //   OUTDIR/k8s-20000.yaml     20,000 Deployments (~15 MB), with comments, realistic containers,
 //                             every third one with a securityContext and an in-memory emptyDir
-//   OUTDIR/compose-2000.yml   2,000 Compose services, with tmpfs, volumes and shared blocks
+//   OUTDIR/compose-N.yml      N = 2,000, 20,000 and 200,000 Compose services, with tmpfs,
+//                             volumes and shared blocks
 // The output is deterministic so timings compare across runs.
 #include <cstdio>
 #include <fstream>
@@ -77,12 +78,14 @@ int main(int argc, char **argv)
         if (!k8s)
             return 1;
     }
-    {
-        std::ofstream compose(dir + "/compose-2000.yml", std::ios::binary);
-        compose << "# 2,000 generated services; every fourth takes its settings from a shared block.\n"
+    // The Compose series: the same services, 2,000 to 200,000 of them (issue 12: the check's
+    // time per service must stay flat).
+    for (const int count : {2000, 20000, 200000}) {
+        std::ofstream compose(dir + "/compose-" + std::to_string(count) + ".yml", std::ios::binary);
+        compose << "# " << count << " generated services; every fourth takes its settings from a shared block.\n"
                 << "x-defaults: &defaults\n  read_only: true\n  restart: unless-stopped\n"
                 << "  logging:\n    driver: json-file\n\nservices:\n";
-        for (int i = 0; i < 2000; ++i)
+        for (int i = 0; i < count; ++i)
             writeService(compose, i);
         compose << "\nvolumes:\n";
         for (int i = 0; i < 10; ++i)

@@ -1,5 +1,5 @@
 // bench_phases FILE: where `deadbolt-cli check` spends its time on FILE, phase by phase, next
-// to yaml-cpp's own floor (its event parser with a handler that does nothing). Prints wall
+// to libyaml's own floor (its event parser, nothing done with the events). Prints wall
 // milliseconds; run it on an idle machine, a few times (tests/bench/run prints the totals).
 #include "bareparse.h"
 #include "io/fileloader.h"
@@ -28,20 +28,15 @@ int main(int argc, char **argv)
     }
     QElapsedTimer t;
     t.start();
-    bench::parseBare(bytes);
-    std::printf("yaml-cpp events, 1 thread, no handler work  %8.0f ms\n", bench::lapMs(t));
-
-    const SourceText text{std::string(bytes)};
-    t.restart();
-    const std::size_t documents = bench::parseBareSplit(text);
-    std::printf("yaml-cpp events, split over the workers     %8.0f ms  (%zu documents)\n", bench::lapMs(t),
+    const std::size_t documents = bench::parseBare(bytes);
+    std::printf("libyaml events, no work on them             %8.0f ms  (%zu documents)\n", bench::lapMs(t),
                 documents);
 
     QElapsedTimer total;
     total.start();
     t.restart();
-    ParsedFile parsed = parseText(std::move(bytes), path, nullptr, ParseScope::WorkloadDocuments);
-    std::printf("parseText as check does (skips, parse, tree)%8.0f ms\n", bench::lapMs(t));
+    ParsedFile parsed = parseText(std::move(bytes), path);
+    std::printf("parseText (encoding, libyaml, tree)         %8.0f ms\n", bench::lapMs(t));
     Analysis analysis = analyze(parsed);
     std::printf("analyze (read workloads, rules)             %8.0f ms  (%lld workloads)\n", bench::lapMs(t),
                 qlonglong(analysis.workloads.size()));

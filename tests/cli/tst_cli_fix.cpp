@@ -141,6 +141,9 @@ void TestCliFix::errors_data()
                                                  Edit + QStringLiteral(
                                                             "/compose-spec-tmpfs-over-volume/input.yaml")}
                                   << "web already mounts /data";
+    QTest::addRow("unclosed quote") << QStringList{QStringLiteral("--service"), QStringLiteral("web"),
+                                                   QStringLiteral(DEADBOLT_TESTDATA "/cli/unclosed-quote-compose.yml")}
+                                    << "unclosed-quote-compose.yml:5:21: error: while scanning a quoted scalar";
     QTest::addRow("no such path") << QStringList{QStringLiteral("--no-tmpfs"), QStringLiteral("web:/nope"), input}
                                   << "web has no in-memory path /nope";
     QTest::addRow("no-tmpfs with options")

@@ -59,16 +59,16 @@ void TestHostileInput::errorsWithPlace_data()
                                                    return s;
                                                }())
                                                   .c_str())
-                                << 500 << 503 << QString();
+                                << 513 << 515 << QStringLiteral("nested more than 512 levels");
     QTest::addRow("nul") << QByteArray("services:\n  a: {image: x\0}\n", 27) << 2 << 15 << QStringLiteral("NUL");
     QTest::addRow("invalid-utf8") << QByteArray("services:\n  web:\n    image: caf\xE9\n") << 3 << 15
                                   << QStringLiteral("UTF-8");
-    QTest::addRow("tab-indent") << QByteArray("services:\n\tweb:\n\t\timage: x\n") << 2 << 5
-                                << QStringLiteral("map value");
+    QTest::addRow("tab-indent") << QByteArray("services:\n\tweb:\n\t\timage: x\n") << 2 << 1
+                                << QStringLiteral("found character that cannot start any token");
     QTest::addRow("unclosed-flow") << QByteArray("services: {web: {image: x}\n") << 1 << 28
-                                   << QStringLiteral("end of map flow");
+                                   << QStringLiteral("did not find expected ',' or '}'");
     QTest::addRow("bad-indent") << QByteArray("services:\n  web:\n    image: x\n   read_only: true\n") << 4 << 4
-                                << QStringLiteral("end of map");
+                                << QStringLiteral("while parsing a block mapping: did not find expected key");
 }
 
 // Every row is an error, with its exact place: none may pass as valid YAML.

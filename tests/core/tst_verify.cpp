@@ -49,7 +49,7 @@ void TestVerify::plans_data()
         << lineEnd << 0 << "\n    read_only: \"true\"" << true
         << "services.web.read_only: expected true, found \"true\"";
     QTest::addRow("wrong indentation nests the key")
-        << lineEnd << 0 << "\n      read_only: true" << true << "document 1 no longer parses: illegal map value";
+        << lineEnd << 0 << "\n      read_only: true" << true << "document 1 no longer parses: mapping values are not allowed in this context";
     QTest::addRow("also changes the image")
         << int(text.find("nginx")) << 5 << "httpd\n    read_only: true" << true << "services.web.image";
     QTest::addRow("breaks the syntax")

@@ -1,7 +1,7 @@
 // One libFuzzer target per property of tests/support/fuzzchecks.h: CMakeLists.txt builds
 // this file once for each, with FUZZ_CHECK naming the fuzz::check function it holds on any
 // bytes (fuzz_analyze: checkAnalyze, fuzz_reports: checkReports, fuzz_edit: checkEdits,
-// fuzz_shown: checkShownEdit).
+// fuzz_shown: checkShownEdit, fuzz_parsers: checkParsers, the libyaml / yaml-cpp differential).
 #include "fuzzchecks.h"
 
 #include <cstdint>
