@@ -21,6 +21,9 @@ struct EditOp
         RemovePath,      // the path at `path`
         MakeAllImmutable // every workload that can be read-only
     };
+    EditOp() = default;
+    explicit EditOp(Kind k, QString name = {}) : kind(k), workload(std::move(name)) {}
+
     Kind kind = Kind::SetReadOnly;
     QString workload; // the display name (`web`, `Deployment/prod/app/nginx`); empty for MakeAllImmutable
     bool readOnly = true;

@@ -190,13 +190,16 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
         n.kind = NodeKind::Alias;
         n.headBegin = n.begin = std::uint32_t(offsetOf(event.start_mark));
         n.end = std::uint32_t(offsetOf(event.end_mark));
-        const auto target = m_anchors.find(reinterpret_cast<const char *>(event.data.alias.anchor));
-        if (target == m_anchors.end()) { // libyaml does not check; a null keeps the tree whole
-            n.kind = NodeKind::Null;
-            n.end = n.begin;
-        } else {
-            n.firstChild = std::uint32_t(target->second);
+        const char *name = reinterpret_cast<const char *>(event.data.alias.anchor);
+        const auto target = m_anchors.find(name);
+        if (target == m_anchors.end()) {
+            // libyaml's parser leaves this to its loader: PyYAML, docker compose and kubectl refuse it.
+            error->message = QStringLiteral("the alias *%1 refers to no anchor defined before it")
+                                 .arg(QString::fromUtf8(name));
+            error->offset = n.begin;
+            return false;
         }
+        n.firstChild = std::uint32_t(target->second);
         add(n, nullptr);
         return true;
     }

@@ -251,6 +251,8 @@ void TestParser::errorsYamlCppMissed_data()
     QTest::addRow("quoted scalar across a document marker")
         << QByteArray("a: \"x\n---\nb: 1\"\n") << 2 << 1
         << QStringLiteral("while scanning a quoted scalar: found unexpected document indicator");
+    QTest::addRow("undefined alias") << QByteArray("services:\n  web:\n    <<: *defaults\n") << 3 << 9
+                                     << QStringLiteral("the alias *defaults refers to no anchor defined before it");
 }
 
 void TestParser::errorsYamlCppMissed()
