@@ -46,32 +46,6 @@ bool EditController::setReadOnly(const QString &workload, bool on, Target target
     return edit(op);
 }
 
-bool EditController::addPath(const QString &workload, const InMemoryPathSpec &spec, Target target)
-{
-    EditOp op{EditOp::Kind::AddPath, workload};
-    op.spec = spec;
-    op.target = target;
-    return edit(op);
-}
-
-bool EditController::changePath(const QString &workload, const QString &oldTarget, const InMemoryPathSpec &spec,
-                                Target target)
-{
-    EditOp op{EditOp::Kind::ChangePath, workload};
-    op.path = oldTarget;
-    op.spec = spec;
-    op.target = target;
-    return edit(op);
-}
-
-bool EditController::removePath(const QString &workload, const QString &target, Target where)
-{
-    EditOp op{EditOp::Kind::RemovePath, workload};
-    op.path = target;
-    op.target = where;
-    return edit(op);
-}
-
 bool EditController::applyFix(const QString &workload, const FindingFix &fix, Target target)
 {
     if (fix.kind == FindingFix::MakeReadOnly)
@@ -81,9 +55,15 @@ bool EditController::applyFix(const QString &workload, const FindingFix &fix, Ta
     const Workload *w = workloadNamed(m_document->analysis(), workload);
     if (!w)
         return fail(tr("There is no workload %1 in the file any more.").arg(workload));
-    for (const WritablePath &p : w->inMemory)
-        if (p.target == fix.target)
-            return changePath(workload, fix.target, fixedSpec(fix, p), target);
+    for (const WritablePath &p : w->inMemory) {
+        if (p.target == fix.target) {
+            EditOp op(EditOp::Kind::ChangePath, workload);
+            op.path = fix.target;
+            op.spec = fixedSpec(fix, p);
+            op.target = target;
+            return edit(op);
+        }
+    }
     return fail(tr("%1 has no in-memory path %2 any more.").arg(workload, fix.target));
 }
 

@@ -29,10 +29,6 @@ public:
     // Plans op on the current text with the core's one entry point and pushes it.
     bool edit(const EditOp &op);
     bool setReadOnly(const QString &workload, bool on, Target target);
-    bool addPath(const QString &workload, const InMemoryPathSpec &spec, Target target = Target::ThisWorkload);
-    bool changePath(const QString &workload, const QString &oldTarget, const InMemoryPathSpec &spec,
-                    Target target = Target::ThisWorkload);
-    bool removePath(const QString &workload, const QString &target, Target where = Target::ThisWorkload);
     // A finding's one-click fix, planned on the current text (see fixedSpec).
     bool applyFix(const QString &workload, const FindingFix &fix, Target target);
 

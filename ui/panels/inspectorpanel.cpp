@@ -135,19 +135,22 @@ InspectorPanel::InspectorPanel(Document *document, EditController *edits, QWidge
             refresh(); // put the switch back where the file says
     });
     connect(m_inMemory, &QTableWidget::itemSelectionChanged, this, &InspectorPanel::pathRowSelected);
-    connect(m_form, &PathForm::addRequested, this, [this](const InMemoryPathSpec &spec) {
-        if (m_edits->addPath(m_key, spec, target()))
+    // The form's three requests are one EditOp each, with the shared-block choice.
+    auto request = [this](EditOp::Kind kind, const QString &path, const InMemoryPathSpec &spec) {
+        EditOp op(kind, m_key);
+        op.path = path;
+        op.spec = spec;
+        op.target = target();
+        if (m_edits->edit(op))
             m_form->clear();
+    };
+    connect(m_form, &PathForm::addRequested, this,
+            [request](const InMemoryPathSpec &spec) { request(EditOp::Kind::AddPath, {}, spec); });
+    connect(m_form, &PathForm::changeRequested, this, [request](const QString &old, const InMemoryPathSpec &spec) {
+        request(EditOp::Kind::ChangePath, old, spec);
     });
-    connect(m_form, &PathForm::changeRequested, this,
-            [this](const QString &old, const InMemoryPathSpec &spec) {
-                if (m_edits->changePath(m_key, old, spec, target()))
-                    m_form->clear();
-            });
-    connect(m_form, &PathForm::removeRequested, this, [this](const QString &target) {
-        if (m_edits->removePath(m_key, target, this->target()))
-            m_form->clear();
-    });
+    connect(m_form, &PathForm::removeRequested, this,
+            [request](const QString &path) { request(EditOp::Kind::RemovePath, path, {}); });
     connect(document, &Document::analysisChanged, this, &InspectorPanel::refresh);
     connect(document, &Document::parseErrorsChanged, this, &InspectorPanel::refresh);
     refresh();
