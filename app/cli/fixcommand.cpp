@@ -50,8 +50,8 @@ bool apply(Current &c, const EditResult &r, QTextStream &err, bool tell = false)
     // Edits that reach beyond the named workload say so: a shared block changed for every
     // workload using it, or workloads given their own copy to stay as they are.
     if (tell && r.affectedWorkloads.size() > 1)
-        err << c.path << ": " << r.description << ": changes " << r.affectedWorkloads.join(QStringLiteral(", "))
-            << '\n';
+        err << c.path << ": " << r.description << ": changes "
+            << r.affectedWorkloads.join(QStringLiteral(", ")) << '\n';
     else if (r.description.contains(QLatin1String(" keep their own ")))
         err << c.path << ": " << r.description << '\n';
     c.reload(std::move(text));
@@ -80,7 +80,8 @@ int runFix(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Makes workloads immutable by editing FILE in place of its text: comments, order and style stay.\n"
-        "Without --service, --writable, --tmpfs or --no-tmpfs every workload becomes read-only. Prints the new text (or a diff)\n"
+        "Without --service, --writable, --tmpfs or --no-tmpfs every workload becomes read-only. Prints the "
+        "new text (or a diff)\n"
         "unless --in-place is given.\n\n"
         "Exit status: 0 every workload immutable or exempted afterwards; 1 findings at error level remain;\n"
         "2 the file could not be read or parsed, an edit was refused, or wrong usage."));
@@ -99,9 +100,10 @@ int runFix(const QStringList &args)
         QStringLiteral("Add an in-memory writable path, e.g. web:/var/run:uid=33,size=16m; on a path "
                        "the workload has, set these options (the others are kept). Repeatable."),
         QStringLiteral("service:path[:options]"));
-    const QCommandLineOption noTmpfs(QStringLiteral("no-tmpfs"),
-                                     QStringLiteral("Remove an in-memory writable path, e.g. web:/tmp. Repeatable."),
-                                     QStringLiteral("service:path"));
+    const QCommandLineOption noTmpfs(
+        QStringLiteral("no-tmpfs"),
+        QStringLiteral("Remove an in-memory writable path, e.g. web:/tmp. Repeatable."),
+        QStringLiteral("service:path"));
     const QCommandLineOption shared(
         QStringLiteral("shared"),
         QStringLiteral("Where a value or list comes from a block other workloads share (<<: *defaults, an "
@@ -164,7 +166,8 @@ int runFix(const QStringList &args)
             EditRequest r;
             QString why;
             if (!parseEditRequest(kind, value, &r, &why)) {
-                err << "deadbolt-cli fix: --" << option->names().first() << ' ' << value << ": " << why << '\n';
+                err << "deadbolt-cli fix: --" << option->names().first() << ' ' << value << ": " << why
+                    << '\n';
                 return ExitFileErrors;
             }
             requests.append(r);

@@ -63,7 +63,7 @@ bool parseEditArguments(const QStringList &args, QVector<EditRequest> *requests,
 
 // The operations one request means on the file as it is now; false with *error when it
 // names no workload or a path the workload does not have.
-bool resolveRequest(const Analysis &analysis, const EditRequest &request, Target target,
-                    QVector<EditOp> *ops, QString *error);
+bool resolveRequest(const Analysis &analysis, const EditRequest &request, Target target, QVector<EditOp> *ops,
+                    QString *error);
 
 } // namespace deadbolt

@@ -139,7 +139,8 @@ QString pathDifference(const Path &want, const Path &got)
     if (want.gid != got.gid)
         d << QStringLiteral("gid %1 -> %2").arg(number(want.gid), number(got.gid));
     if (want.extra != got.extra)
-        d << QStringLiteral("options '%1' -> '%2'").arg(want.extra.join(QLatin1Char(',')), got.extra.join(QLatin1Char(',')));
+        d << QStringLiteral("options '%1' -> '%2'")
+                 .arg(want.extra.join(QLatin1Char(',')), got.extra.join(QLatin1Char(',')));
     return d.join(QStringLiteral(", "));
 }
 
@@ -153,8 +154,10 @@ void comparePaths(const QVector<Path> &want, const QVector<Path> &got, const QSt
             targets.append(p.target);
     for (const QString &t : std::as_const(targets)) {
         QVector<Path> w, g;
-        std::copy_if(want.begin(), want.end(), std::back_inserter(w), [&](const Path &p) { return p.target == t; });
-        std::copy_if(got.begin(), got.end(), std::back_inserter(g), [&](const Path &p) { return p.target == t; });
+        std::copy_if(want.begin(), want.end(), std::back_inserter(w),
+                     [&](const Path &p) { return p.target == t; });
+        std::copy_if(got.begin(), got.end(), std::back_inserter(g),
+                     [&](const Path &p) { return p.target == t; });
         if (g.size() < w.size())
             out->append(QStringLiteral("would also remove %1 %2 from %3").arg(what, t, name));
         else if (g.size() > w.size())
@@ -170,7 +173,8 @@ QStringList differences(const Settings &want, const Settings &got, const QString
 {
     QStringList out;
     if (want.root != got.root)
-        out << QStringLiteral("would make %1 %2 instead of %3").arg(name, rootWord(got.root), rootWord(want.root));
+        out << QStringLiteral("would make %1 %2 instead of %3")
+                   .arg(name, rootWord(got.root), rootWord(want.root));
     comparePaths(want.inMemory, got.inMemory, QStringLiteral("in-memory path"), name, &out);
     comparePaths(want.persistent, got.persistent, QStringLiteral("persistent path"), name, &out);
     return out;
@@ -246,7 +250,8 @@ MeaningCheck checkMeaning(const QVector<const Workload *> &before, const QVector
         }
     for (auto it = effect.workloads.constBegin(); it != effect.workloads.constEnd(); ++it)
         if (!seen.contains(it.key()))
-            result.problems << QStringLiteral("the edit names %1, which the file does not have").arg(it.key());
+            result.problems
+                << QStringLiteral("the edit names %1, which the file does not have").arg(it.key());
     return result;
 }
 

@@ -80,11 +80,6 @@ std::string composeOptions(const InMemoryPathSpec &spec)
     return parts.join(QLatin1Char(',')).toStdString();
 }
 
-QStringList otherOptions(const QString &options)
-{
-    return scalars::otherMountOptions(options);
-}
-
 std::string optionsWith(const InMemoryPathSpec &spec, const QStringList &kept)
 {
     std::string options = composeOptions(spec);
@@ -110,7 +105,7 @@ bool addTmpfsShort(PathEdit &e, const InMemoryPathSpec &spec)
 
 bool changeTmpfsShort(PathEdit &e, const WritablePath &path, const InMemoryPathSpec &spec)
 {
-    TreeValue entry = shortEntry(spec, otherOptions(path.options));
+    TreeValue entry = shortEntry(spec, scalars::otherMountOptions(path.options));
     if (e.doc.isScalar(path.location.node) && e.doc.value(path.location.node) == entry.text)
         return true; // written so already
     keepQuotes(e.doc, path.location.node, &entry);
@@ -126,13 +121,16 @@ bool removeListed(PathEdit &e, const WritablePath &path, const char *key)
 
 namespace {
 
-enum class Op { Add, Change, Remove };
+using Op = edit::PathChange::Kind;
 
-const char *listKey(const WritablePath &path, FileFormat format)
+// The list an edit of path writes in (path null: the list a new path goes into).
+const char *listKey(const WritablePath *path, FileFormat format)
 {
     if (format == FileFormat::Kubernetes)
         return "volumeMounts";
-    return path.kind == PathKind::TmpfsShort ? "tmpfs" : "volumes";
+    if (path)
+        return path->kind == PathKind::TmpfsShort ? "tmpfs" : "volumes";
+    return format == FileFormat::Compose3 ? "volumes" : "tmpfs";
 }
 
 struct Request
@@ -169,32 +167,34 @@ bool planPath(const Request &r, PathEdit &e)
         return planner.planFailure(
             QStringLiteral("%1 has no in-memory path at %2").arg(r.w.displayName(), r.oldTarget));
     if (r.op == Op::Change && r.oldTarget != r.spec.target && edit::mountsAt(r.w, r.spec.target))
-        return planner.planFailure(QStringLiteral("%1 already mounts %2").arg(r.w.displayName(), r.spec.target));
+        return planner.planFailure(
+            QStringLiteral("%1 already mounts %2").arg(r.w.displayName(), r.spec.target));
     switch (path->kind) {
     case PathKind::TmpfsShort:
-        return r.op == Op::Remove ? edit::removeListed(e, *path, "tmpfs") : edit::changeTmpfsShort(e, *path, r.spec);
+        return r.op == Op::Remove ? edit::removeListed(e, *path, "tmpfs")
+                                  : edit::changeTmpfsShort(e, *path, r.spec);
     case PathKind::TmpfsLong:
         if (r.op == Op::Remove)
             return edit::removeListed(e, *path, "volumes");
         break;
     case PathKind::TmpfsVolume:
-        return r.op == Op::Remove ? edit::removeTmpfsVolume(e, *path) : edit::changeTmpfsVolume(e, *path, r.spec);
+        return r.op == Op::Remove ? edit::removeTmpfsVolume(e, *path)
+                                  : edit::changeTmpfsVolume(e, *path, r.spec);
     case PathKind::EmptyDirMemory:
         return r.op == Op::Remove ? edit::removeEmptyDir(e, *path) : edit::changeEmptyDir(e, *path, r.spec);
     default:
         break;
     }
-    return planner.planFailure(QStringLiteral("changing a %1 path is not supported; remove it and add it again")
-                                   .arg(pathKindName(path->kind)));
+    return planner.planFailure(
+        QStringLiteral("changing a %1 path is not supported; remove it and add it again")
+            .arg(pathKindName(path->kind)));
 }
 
 edit::WorkloadEffect declared(const Request &r)
 {
     edit::WorkloadEffect effect;
     edit::PathChange change;
-    change.kind = r.op == Op::Add      ? edit::PathChange::Kind::Add
-                  : r.op == Op::Change ? edit::PathChange::Kind::Change
-                                       : edit::PathChange::Kind::Remove;
+    change.kind = r.op;
     change.target = r.op == Op::Add ? r.spec.target : r.oldTarget;
     change.spec = r.spec;
     // A memory emptyDir is group-owned by the pod's fsGroup: the reader says so, and so must we.
@@ -204,51 +204,29 @@ edit::WorkloadEffect declared(const Request &r)
     return effect;
 }
 
-QString names(const QStringList &list)
-{
-    return list.join(QStringLiteral(", "));
-}
-
 EditResult run(const Request &r, const QString &description)
 {
     if (const auto why = edit::notEditable(r.file))
         return {false, {}, QStringLiteral("%1: refused: %2").arg(description, *why), description, {}};
     const Workload &w = r.w;
     const yaml::Document &doc = r.file.stream.documents[std::size_t(w.document)];
-    const edit::FileStyle style = edit::detectStyle(r.file.text, r.file.stream.documents);
     const WritablePath *path = edit::inMemoryAt(w, r.oldTarget);
-    const char *key = listKey(path ? *path : WritablePath{}, r.analysis.format);
-    if (r.op == Op::Add)
-        key = r.analysis.format == FileFormat::Kubernetes ? "volumeMounts"
-              : r.analysis.format == FileFormat::Compose3 ? "volumes"
-                                                          : "tmpfs";
-
-    // Planned once as asked; planned again, for this workload only, with the workloads that
-    // would change with it given their own list as it is now (an anchored service merged
-    // by others: `netbox-worker: {<<: *netbox}`).
-    QStringList pinned;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        Planner planner(r.file, style);
+    const char *key = listKey(r.op == edit::PathChange::Kind::Add ? nullptr : path, r.analysis.format);
+    auto attempt = [&](Planner &planner, const QVector<const Workload *> &pinned, QStringList *affected) {
         PathEdit e{r.file, r.analysis, w, planner, doc, r.target, {w.displayName()}, {}, {}};
         bool planned = planPath(r, e);
-        for (const QString &name : std::as_const(pinned)) {
-            const Workload *other = nullptr;
-            for (const Workload &x : r.analysis.workloads)
-                if (x.displayName() == name)
-                    other = &x;
-            planned = planned && other && edit::pinList(e, *other, key);
-        }
-        if (!planned)
-            planner.planFailure(QStringLiteral("nothing planned"));
+        for (const Workload *other : pinned)
+            planned = planned && edit::pinList(e, *other, key);
         const edit::WorkloadEffect effect = declared(r);
-        planner.effect().workloads.insert(w.displayName(), effect);
+        edit::Effect &declaredEffect = planner.effect();
+        declaredEffect.workloads.insert(w.displayName(), effect);
         QStringList sharers;
         for (const auto &[user, at] : std::as_const(e.definitionUsers)) {
             // The same definition mounted elsewhere: that path changes the same way.
             edit::PathChange change = effect.paths.first();
             change.target = at;
             change.spec.target = at;
-            planner.effect().workloads[user].paths.append(change);
+            declaredEffect.workloads[user].paths.append(change);
             sharers.append(user);
         }
         if (r.target == Target::SharedBlock)
@@ -256,28 +234,13 @@ EditResult run(const Request &r, const QString &description)
                 sharers += edit::mergersOf(r.file, r.analysis, w.document, block, &w);
         sharers.removeDuplicates();
         sharers.removeAll(w.displayName());
-        planner.effect().sharers = sharers;
-        planner.effect().sharedEffect = effect;
-        QStringList unexpected;
-        EditResult result = edit::finishEdit(r.file, r.analysis, planner, description,
-                                             QStringList{w.displayName()} + sharers + e.affected, &unexpected);
-        if (result.ok) {
-            result.affectedWorkloads.removeDuplicates();
-            if (!pinned.isEmpty())
-                result.description = QStringLiteral("%1 (%2 keep their own list)").arg(description, names(pinned));
-            return result;
-        }
-        if (attempt == 0 && r.target == Target::ThisWorkload && !unexpected.isEmpty() &&
-            !unexpected.contains(w.displayName())) {
-            pinned = unexpected;
-            continue;
-        }
-        if (!pinned.isEmpty())
-            result.error += QStringLiteral(" (%1 share the block; choose the shared block to change them too)")
-                                .arg(names(pinned));
-        return result;
-    }
-    return {};
+        declaredEffect.sharers = sharers;
+        declaredEffect.sharedEffect = effect;
+        *affected = QStringList{w.displayName()} + sharers + e.affected;
+        return planned;
+    };
+    return edit::planKeepingOthers(r.file, r.analysis, description, r.target, QStringLiteral("list"),
+                                   attempt);
 }
 
 } // namespace

@@ -31,25 +31,6 @@ NodeId podVolume(const Document &d, NodeId podSpec, const std::string &name)
     return yaml::NoNode;
 }
 
-// The other containers of the pod, as the reader found them, that mount the pod volume
-// `definition`; *targets gets where they mount it.
-QStringList otherUsers(const PathEdit &e, NodeId definition, QStringList *targets = nullptr)
-{
-    QStringList names;
-    for (const Workload &w : e.analysis.workloads) {
-        if (w.document != e.workload.document || w.podSpec != e.workload.podSpec || &w == &e.workload)
-            continue;
-        for (const auto *list : {&w.inMemory, &w.persistent})
-            for (const WritablePath &p : *list)
-                if (p.definition.node == definition) {
-                    names.append(w.displayName());
-                    if (targets)
-                        targets->append(p.target);
-                }
-    }
-    return names;
-}
-
 std::string volumeName(const QString &target)
 {
     std::string out;
@@ -129,15 +110,11 @@ bool changeEmptyDir(PathEdit &e, const WritablePath &path, const InMemoryPathSpe
     const std::string wanted = spec.size.isEmpty() ? std::string() : kubernetesSize(spec.size);
     const bool resize = size == yaml::NoNode ? !wanted.empty() : !d.isScalar(size) || d.value(size) != wanted;
     // Every container mounting the volume sees the new size: a shared-block edit.
-    QStringList targets;
-    const QStringList users = otherUsers(e, volume, &targets);
-    if (resize && !users.isEmpty() && e.target != Target::SharedBlock)
-        return e.planner.planFailure(
-            QStringLiteral("the emptyDir %1 is also mounted by %2; change it for all of them (the shared "
-                           "block) or by hand")
-                .arg(QString::fromStdString(scalarAt(d, volume, "name")), users.join(QStringLiteral(", "))));
-    for (qsizetype i = 0; resize && i < users.size(); ++i)
-        e.definitionUsers.append({users[i], targets[i]});
+    if (resize &&
+        !shareDefinition(
+            e, volume,
+            QStringLiteral("the emptyDir %1").arg(QString::fromStdString(scalarAt(d, volume, "name")))))
+        return false;
     bool ok = true;
     if (size != yaml::NoNode && wanted.empty())
         ok = e.planner.removeEntry(doc, emptyDir, d.keyNode(emptyDir, "sizeLimit"));
@@ -161,7 +138,8 @@ bool removeEmptyDir(PathEdit &e, const WritablePath &path)
     if (!editList(e, "volumeMounts", ListOp::Remove, path.location.node, {}))
         return false;
     const NodeId volume = path.definition.node;
-    if (!otherUsers(e, volume).isEmpty() || volume == yaml::NoNode || !isMemoryEmptyDir(d, volume))
+    if (volume == yaml::NoNode || definitionStillUsed(e, volume, path.location.node) ||
+        !isMemoryEmptyDir(d, volume))
         return true;
     const NodeId volumes = d.get(pod, "volumes");
     const auto items = d.isSequence(volumes) ? d.children(volumes) : std::span<const NodeId>();

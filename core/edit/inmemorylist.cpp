@@ -83,7 +83,8 @@ bool copyOf(PathEdit &e, NodeId node, TreeValue *out)
         return true;
     }
     if (n.tagged)
-        return e.planner.planFailure(QStringLiteral("an inherited list item has a tag; edit the list by hand"));
+        return e.planner.planFailure(
+            QStringLiteral("an inherited list item has a tag; edit the list by hand"));
     *out = treeValue(e.doc, node);
     dropAnchors(*out);
     if (n.kind == yaml::NodeKind::Scalar) {
@@ -139,8 +140,9 @@ bool editList(PathEdit &e, const char *key, ListOp op, NodeId item, const TreeVa
         const NodeId written = d.isSequence(seq) ? d.children(seq)[std::size_t(at)] : seq;
         if (op == ListOp::Replace) {
             if (d.kind(written) == yaml::NodeKind::Alias)
-                return e.planner.planFailure(QStringLiteral("the item is an alias (*%1); change its anchor by hand")
-                                                 .arg(QString::fromUtf8(d.anchorName(written).data())));
+                return e.planner.planFailure(
+                    QStringLiteral("the item is an alias (*%1); change its anchor by hand")
+                        .arg(QString::fromUtf8(d.anchorName(written).data())));
             return e.planner.replaceScalar(doc, written, value);
         }
         if (items.size() == 1 && !aliased)
@@ -173,11 +175,12 @@ bool pinList(PathEdit &e, const Workload &other, const char *key)
 {
     const Document &d = e.doc;
     if (!d.isMapping(other.node))
-        return e.planner.planFailure(QStringLiteral("%1 is not written as a mapping").arg(other.displayName()));
+        return e.planner.planFailure(
+            QStringLiteral("%1 is not written as a mapping").arg(other.displayName()));
     const auto site = yaml::effectiveGet(d, other.node, key);
     if (site && site->via == yaml::NoNode)
-        return e.planner.planFailure(
-            QStringLiteral("%1 would change through its own `%2:`").arg(other.displayName(), QLatin1String(key)));
+        return e.planner.planFailure(QStringLiteral("%1 would change through its own `%2:`")
+                                         .arg(other.displayName(), QLatin1String(key)));
     TreeValue value = TreeValue::sequence();
     if (site && d.isScalar(d.resolve(site->value))) {
         if (!copyOf(e, d.resolve(site->value), &value))
@@ -224,6 +227,49 @@ QStringList mergersOf(const ParsedFile &file, const Analysis &analysis, int docu
         if (w.document == document && &w != except && d.isMapping(w.node) && reaches(d, w.node, block))
             names.append(w.displayName());
     return names;
+}
+
+namespace {
+
+// Calls f(workload, path) for every mount of the document's workloads, in memory or not.
+template <typename F> void forEachMount(const PathEdit &e, F f)
+{
+    for (const Workload &w : e.analysis.workloads)
+        if (w.document == e.workload.document)
+            for (const auto *list : {&w.inMemory, &w.persistent})
+                for (const WritablePath &p : *list)
+                    f(w, p);
+}
+
+} // namespace
+
+bool shareDefinition(PathEdit &e, NodeId definition, const QString &what)
+{
+    QVector<QPair<QString, QString>> users;
+    QStringList names;
+    forEachMount(e, [&](const Workload &w, const WritablePath &p) {
+        if (&w != &e.workload && p.definition.node == definition) {
+            users.append({w.displayName(), p.target});
+            if (!names.contains(w.displayName()))
+                names.append(w.displayName());
+        }
+    });
+    if (!users.isEmpty() && e.target != Target::SharedBlock)
+        return e.planner.planFailure(
+            QStringLiteral(
+                "%1 is also mounted by %2; change it for all of them (the shared block) or by hand")
+                .arg(what, names.join(QStringLiteral(", "))));
+    e.definitionUsers += users;
+    return true;
+}
+
+bool definitionStillUsed(const PathEdit &e, NodeId definition, NodeId except)
+{
+    bool used = false;
+    forEachMount(e, [&](const Workload &, const WritablePath &p) {
+        used = used || (p.definition.node == definition && p.location.node != except);
+    });
+    return used;
 }
 
 const WritablePath *inMemoryAt(const Workload &w, const QString &target)

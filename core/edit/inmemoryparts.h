@@ -30,10 +30,8 @@ struct PathEdit
 
 // "uid=33,gid=33,mode=1777,size=16m": the Compose short-syntax and driver_opts.o form.
 std::string composeOptions(const InMemoryPathSpec &spec);
-// The options of an existing path that the spec has no field for (`noexec`, `nr_inodes=4k`),
-// as written and in order: a change of the others keeps them.
-QStringList otherOptions(const QString &options);
-// composeOptions(spec) followed by `kept`.
+// composeOptions(spec) followed by `kept` (the options the spec has no field for, which a
+// change keeps: scalars::otherMountOptions).
 std::string optionsWith(const InMemoryPathSpec &spec, const QStringList &kept);
 // "16Mi" -> "16m" and back; other spellings are kept as they are.
 std::string dockerSize(const QString &size);
@@ -66,6 +64,14 @@ bool pinList(PathEdit &e, const Workload &other, const char *key);
 // or are written in it.
 QStringList mergersOf(const ParsedFile &file, const Analysis &analysis, int document, yaml::NodeId block,
                       const Workload *except);
+
+// A change to a definition (a tmpfs volume, an emptyDir) that other workloads mount too is a
+// shared-block edit: refused (naming `what` and them) unless e.target is SharedBlock, else
+// each of them is recorded in e.definitionUsers with the path it mounts it at.
+bool shareDefinition(PathEdit &e, yaml::NodeId definition, const QString &what);
+// Whether a mount other than the list item `except` still uses the definition, in any
+// workload of the document, as the reader recorded them.
+bool definitionStillUsed(const PathEdit &e, yaml::NodeId definition, yaml::NodeId except);
 
 // The workload's in-memory path at target, as the reader recorded it, or null.
 const WritablePath *inMemoryAt(const Workload &w, const QString &target);

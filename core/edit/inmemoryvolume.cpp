@@ -1,6 +1,7 @@
 // Compose 3.x: in-memory paths as tmpfs named volumes (see inmemoryedit.h for why).
 #include "edit/inmemoryparts.h"
 #include "model/analyzer.h"
+#include "model/scalars.h"
 
 #include <algorithm>
 
@@ -31,26 +32,6 @@ std::string sanitize(const QString &s)
     while (!out.empty() && out.back() == '-')
         out.pop_back();
     return out;
-}
-
-// The other items, in any service, that mount the volume `name` (as the reader found them).
-std::vector<NodeId> otherMounts(const PathEdit &e, const QString &name, NodeId except,
-                                QVector<QPair<QString, QString>> *users)
-{
-    std::vector<NodeId> items;
-    for (const Workload &w : e.analysis.workloads) {
-        if (w.document != e.workload.document)
-            continue;
-        for (const auto *list : {&w.inMemory, &w.persistent})
-            for (const WritablePath &p : *list)
-                if (p.source == name && p.location.node != except) {
-                    if (std::find(items.begin(), items.end(), p.location.node) == items.end())
-                        items.push_back(p.location.node);
-                    if (users && &w != &e.workload)
-                        users->append({w.displayName(), p.target});
-                }
-    }
-    return items;
 }
 
 // A new definition in the form of the file's first tmpfs volume, when it has one.
@@ -124,18 +105,9 @@ bool changeTmpfsVolume(PathEdit &e, const WritablePath &path, const InMemoryPath
     const NodeId opts = e.doc.get(path.definition.node, "driver_opts");
     if (!e.doc.isMapping(opts))
         return e.planner.planFailure(QStringLiteral("volume %1 has no driver_opts mapping").arg(path.source));
-    QVector<QPair<QString, QString>> users;
-    otherMounts(e, path.source, path.location.node, &users);
-    QStringList names;
-    for (const auto &u : std::as_const(users))
-        names.append(u.first);
-    names.removeDuplicates();
-    if (!users.isEmpty() && e.target != Target::SharedBlock)
-        return e.planner.planFailure(QStringLiteral("the tmpfs volume %1 is also mounted by %2; change it for all "
-                                                    "of them (the shared block) or by hand")
-                                         .arg(path.source, names.join(QStringLiteral(", "))));
-    e.definitionUsers += users;
-    const std::string options = optionsWith(spec, otherOptions(path.options));
+    if (!shareDefinition(e, path.definition.node, QStringLiteral("the tmpfs volume %1").arg(path.source)))
+        return false;
+    const std::string options = optionsWith(spec, scalars::otherMountOptions(path.options));
     const NodeId o = e.doc.get(opts, "o");
     bool ok = true;
     if (o != yaml::NoNode && options.empty())
@@ -167,7 +139,7 @@ bool removeTmpfsVolume(PathEdit &e, const WritablePath &path)
     const NodeId ownList = e.doc.resolve(e.doc.get(e.workload.node, "volumes"));
     const bool itemRemoved =
         e.writtenInto.back() != e.workload.node || e.doc.node(path.location.node).parent == ownList;
-    if (!itemRemoved || !otherMounts(e, path.source, path.location.node, nullptr).empty())
+    if (!itemRemoved || definitionStillUsed(e, path.definition.node, path.location.node))
         return true;
     const NodeId root = e.doc.root;
     const NodeId defs = e.doc.get(root, "volumes");

@@ -2,6 +2,9 @@
 
 #include "edit/textlines.h"
 #include "model/analyzer.h"
+#include "model/workloadmatch.h"
+
+#include <algorithm>
 #include <string>
 
 namespace deadbolt::edit {
@@ -311,6 +314,45 @@ EditResult finishEdit(const ParsedFile &file, const Analysis &analysis, Planner 
     return result;
 }
 
+EditResult planKeepingOthers(const ParsedFile &file, const Analysis &analysis, const QString &description,
+                             Target target, const QString &kept, const Attempt &attempt)
+{
+    const FileStyle style = detectStyle(file.text, file.stream.documents);
+    QVector<const Workload *> pinned;
+    QStringList pinnedNames;
+    for (int round = 0; round < 2; ++round) {
+        Planner planner(file, style);
+        QStringList affected;
+        if (!attempt(planner, pinned, &affected))
+            planner.planFailure(QStringLiteral("nothing planned"));
+        affected.removeDuplicates();
+        const QStringList declared = planner.effect().workloads.keys(); // the plan moves on in finishEdit
+        QStringList unexpected;
+        EditResult result = finishEdit(file, analysis, planner, description, affected, &unexpected);
+        if (result.ok) {
+            if (!pinnedNames.isEmpty())
+                result.description = QStringLiteral("%1 (%2 keep their own %3)")
+                                         .arg(description, pinnedNames.join(QStringLiteral(", ")), kept);
+            return result;
+        }
+        const bool onlyOthers = std::none_of(unexpected.begin(), unexpected.end(),
+                                             [&](const QString &n) { return declared.contains(n); });
+        if (round == 0 && target == Target::ThisWorkload && !unexpected.isEmpty() && onlyOthers) {
+            for (const QString &name : std::as_const(unexpected))
+                if (const Workload *w = workloadNamed(analysis, name))
+                    pinned.append(w);
+            pinnedNames = unexpected;
+            continue;
+        }
+        if (!pinnedNames.isEmpty())
+            result.error +=
+                QStringLiteral(" (%1 share the block; choose the shared block to change them too)")
+                    .arg(pinnedNames.join(QStringLiteral(", ")));
+        return result;
+    }
+    return {};
+}
+
 std::optional<QString> notEditable(const ParsedFile &file)
 {
     if (!file.ok()) {
@@ -318,8 +360,9 @@ std::optional<QString> notEditable(const ParsedFile &file)
         return QStringLiteral("the file has errors (line %1: %2); fix them first").arg(e.line).arg(e.message);
     }
     if (file.text.hasLoneCr())
-        return QStringLiteral("the file ends lines with a lone CR (classic Mac); an edit would mix line endings: "
-                              "convert it to LF or CRLF first");
+        return QStringLiteral(
+            "the file ends lines with a lone CR (classic Mac); an edit would mix line endings: "
+            "convert it to LF or CRLF first");
     return std::nullopt;
 }
 

@@ -6,12 +6,15 @@
 #include "edit/verify.h"
 
 #include <QString>
+#include <QVector>
+#include <functional>
 #include <optional>
 
 namespace deadbolt {
 struct ParsedFile;
 struct Analysis;
-}
+struct Workload;
+} // namespace deadbolt
 
 namespace deadbolt::edit {
 
@@ -77,6 +80,18 @@ private:
 EditResult finishEdit(const ParsedFile &file, const Analysis &analysis, Planner &planner,
                       const QString &description, const QStringList &affected,
                       QStringList *unexpected = nullptr);
+
+// One attempt at an edit: plans into `planner` (its replacements and planner.effect()), with
+// the workloads in `pinned` given their own copy of what the edit would otherwise change for
+// them, and lists in *affected the workloads it means to change.
+using Attempt =
+    std::function<bool(Planner &planner, const QVector<const Workload *> &pinned, QStringList *affected)>;
+
+// Plans and verifies an edit. When it is for this workload only and other workloads would
+// change with it (they merge a mapping the edit writes in: an anchored service), plans it once
+// more with those pinned, and says so in the description ("... (b keep their own `kept`)").
+EditResult planKeepingOthers(const ParsedFile &file, const Analysis &analysis, const QString &description,
+                             Target target, const QString &kept, const Attempt &attempt);
 
 // A file that did not parse cleanly is not edited: verification needs its tree.
 std::optional<QString> notEditable(const ParsedFile &file);

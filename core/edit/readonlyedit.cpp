@@ -3,6 +3,7 @@
 #include "edit/inmemoryparts.h"
 #include "edit/planner.h"
 #include "model/analyzer.h"
+#include "model/workloadmatch.h"
 #include "yaml/merge.h"
 
 #include <algorithm>
@@ -145,17 +146,13 @@ bool planWorkload(Request &r, FileFormat format, const Workload &w, bool on, Tar
             .arg(w.displayName()));
 }
 
-edit::FileStyle styleOf(const ParsedFile &file)
-{
-    return edit::detectStyle(file.text, file.stream.documents);
-}
-
 // Gives a Compose service that merges a mapping the edit changes its own `read_only`,
 // holding what it has now, so that it stays as it is.
 bool pin(Request &r, const Workload &other)
 {
     const Document &d = r.file.stream.documents[std::size_t(other.document)];
-    if (!isCompose(r.analysis.format) || !d.isMapping(other.node) || d.get(other.node, "read_only") != yaml::NoNode)
+    if (!isCompose(r.analysis.format) || !d.isMapping(other.node) ||
+        d.get(other.node, "read_only") != yaml::NoNode)
         return r.planner.planFailure(QStringLiteral("%1 would change too").arg(other.displayName()));
     TreeValue value = boolean(false);
     const auto merged = yaml::effectiveGet(d, other.node, "read_only");
@@ -164,62 +161,34 @@ bool pin(Request &r, const Workload &other)
         value = edit::treeValue(d, v);
         value.anchor.clear();
         if (d.isScalar(v))
-            value.raw = std::string(r.file.text.bytes().substr(d.node(v).begin, d.node(v).end - d.node(v).begin));
+            value.raw =
+                std::string(r.file.text.bytes().substr(d.node(v).begin, d.node(v).end - d.node(v).begin));
     }
     return r.planner.addEntry(other.document, other.node, "read_only", value, d.keyNode(other.node, "image"));
 }
 
 using PlanAll = std::function<bool(Request &, QStringList *affected)>;
 
-// Plans, verifies by meaning, and where workloads that merge an edited mapping would change
-// with it (this workload only), plans again with those pinned to what they have now.
+// Plans through planKeepingOthers: workloads that merge an edited mapping and would change
+// with it (this workload only) get their own read_only, holding what they have now.
 EditResult planReadOnly(const ParsedFile &file, const Analysis &analysis, const QString &description,
                         const edit::Effect &effect, Target target, const PlanAll &plan)
 {
-    QStringList pinned;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        Planner planner(file, styleOf(file));
+    auto attempt = [&](Planner &planner, const QVector<const Workload *> &pinned, QStringList *affected) {
         Request r{file, analysis, planner};
-        QStringList affected;
-        bool ok = plan(r, &affected);
-        for (const QString &name : std::as_const(pinned)) {
-            const Workload *other = nullptr;
-            for (const Workload &x : analysis.workloads)
-                if (x.displayName() == name)
-                    other = &x;
-            ok = ok && other && pin(r, *other);
-        }
+        bool ok = plan(r, affected);
+        for (const Workload *other : pinned)
+            ok = ok && pin(r, *other);
         planner.effect() = effect;
         if (target == Target::SharedBlock && !effect.workloads.isEmpty()) {
-            const Workload *w = nullptr;
-            for (const Workload &x : analysis.workloads)
-                if (x.displayName() == effect.workloads.firstKey())
-                    w = &x;
+            const Workload *w = workloadNamed(analysis, effect.workloads.firstKey());
             for (NodeId block : r.writtenInto)
                 planner.effect().sharers += edit::mergersOf(file, analysis, w->document, block, w);
             planner.effect().sharedEffect = effect.workloads.first();
         }
-        affected.removeDuplicates();
-        QStringList unexpected;
-        EditResult result = edit::finishEdit(file, analysis, planner, description, affected, &unexpected);
-        if (result.ok) {
-            if (!pinned.isEmpty())
-                result.description = QStringLiteral("%1 (%2 keep their own read_only)")
-                                         .arg(description, pinned.join(QStringLiteral(", ")));
-            return result;
-        }
-        const bool onlyOthers = std::none_of(unexpected.begin(), unexpected.end(),
-                                             [&](const QString &n) { return effect.workloads.contains(n); });
-        if (attempt == 0 && target == Target::ThisWorkload && !unexpected.isEmpty() && onlyOthers) {
-            pinned = unexpected;
-            continue;
-        }
-        if (!pinned.isEmpty())
-            result.error += QStringLiteral(" (%1 share the block; choose the shared block to change them too)")
-                                .arg(pinned.join(QStringLiteral(", ")));
-        return result;
-    }
-    return {};
+        return ok;
+    };
+    return edit::planKeepingOthers(file, analysis, description, target, QStringLiteral("read_only"), attempt);
 }
 
 } // namespace
@@ -252,20 +221,19 @@ EditResult makeFileImmutable(const ParsedFile &file, const Analysis &analysis)
     for (const Workload &w : analysis.workloads)
         if (wanted(w))
             effect.workloads[w.displayName()].readOnly = true;
-    EditResult result = planReadOnly(file, analysis, description, effect, Target::ThisWorkload,
-                                     [&](Request &r, QStringList *affected) {
-                                         std::set<std::pair<int, NodeId>> seen;
-                                         for (const Workload &w : analysis.workloads) {
-                                             if (!wanted(w) || !seen.insert({w.document, w.node}).second)
-                                                 continue;
-                                             QStringList names;
-                                             if (!planWorkload(r, analysis.format, w, true,
-                                                               Target::ThisWorkload, &names))
-                                                 return false;
-                                             *affected += names;
-                                         }
-                                         return true;
-                                     });
+    EditResult result = planReadOnly(
+        file, analysis, description, effect, Target::ThisWorkload, [&](Request &r, QStringList *affected) {
+            std::set<std::pair<int, NodeId>> seen;
+            for (const Workload &w : analysis.workloads) {
+                if (!wanted(w) || !seen.insert({w.document, w.node}).second)
+                    continue;
+                QStringList names;
+                if (!planWorkload(r, analysis.format, w, true, Target::ThisWorkload, &names))
+                    return false;
+                *affected += names;
+            }
+            return true;
+        });
     if (result.ok && !result.affectedWorkloads.isEmpty())
         result.description =
             QStringLiteral("Make %1 read-only")

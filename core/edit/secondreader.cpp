@@ -52,9 +52,9 @@ QString differenceFrom(const TreeValue &ours, const YAML::Node &theirs, int dept
     case TreeValue::Kind::Scalar:
         if (!theirs.IsScalar())
             return QStringLiteral("scalar '%1' here, no scalar for yaml-cpp").arg(text(ours.text));
-        return theirs.Scalar() == ours.text
-                   ? QString()
-                   : QStringLiteral("'%1' here, '%2' for yaml-cpp").arg(text(ours.text), text(theirs.Scalar()));
+        return theirs.Scalar() == ours.text ? QString()
+                                            : QStringLiteral("'%1' here, '%2' for yaml-cpp")
+                                                  .arg(text(ours.text), text(theirs.Scalar()));
     case TreeValue::Kind::Sequence: {
         if (!theirs.IsSequence() || theirs.size() != ours.items.size())
             return QStringLiteral("a list of %1 here, not for yaml-cpp").arg(ours.items.size());

@@ -12,7 +12,7 @@
 namespace deadbolt {
 struct ParsedFile;
 struct Analysis;
-}
+} // namespace deadbolt
 
 namespace deadbolt::edit {
 
@@ -22,7 +22,7 @@ struct Plan
 {
     Replacements replacements;
     std::map<int, std::vector<TreeChange>> changes; // document index -> intended changes
-    Effect effect; // what the edit does to the deployment
+    Effect effect;                                  // what the edit does to the deployment
 };
 
 struct Verdict

@@ -1,6 +1,6 @@
 #include "model/analyzer.h"
-#include "model/podspec.h"
 #include "model/locate.h"
+#include "model/podspec.h"
 #include "model/scalars.h"
 #include "policy/exemptions.h"
 #include "policy/rules.h"

@@ -119,8 +119,9 @@ void TreeBuilder::index(NodeId map)
     for (std::uint32_t i = 0; i + 1 < kids.size(); i += 2)
         if (m_doc.nodes[std::size_t(kids[i])].kind == NodeKind::Scalar)
             keys.push_back(i);
-    std::stable_sort(keys.begin(), keys.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return m_doc.value(kids[a]) < m_doc.value(kids[b]); });
+    std::stable_sort(keys.begin(), keys.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return m_doc.value(kids[a]) < m_doc.value(kids[b]);
+    });
     m_doc.keyIndex.emplace(map, std::move(keys));
 }
 
@@ -236,7 +237,8 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
                     --end;
                 // A last line of nothing but blanks is a chomped line break too.
                 std::size_t lineStart = end;
-                while (lineStart > n.begin && m_bytes[lineStart - 1] != '\n' && m_bytes[lineStart - 1] != '\r')
+                while (lineStart > n.begin && m_bytes[lineStart - 1] != '\n' &&
+                       m_bytes[lineStart - 1] != '\r')
                     --lineStart;
                 const std::string_view line = m_bytes.substr(lineStart, end - lineStart);
                 if (lineStart <= n.begin || line.find_first_not_of(" \t") != std::string_view::npos)
@@ -247,7 +249,7 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
         n.end = std::uint32_t(end);
         const std::string_view value = text(s.value, s.length);
         n.kind = n.scalarStyle == ScalarStyle::Plain && !n.tagged && isNullWord(value) ? NodeKind::Null
-                                                                                         : NodeKind::Scalar;
+                                                                                       : NodeKind::Scalar;
         if (n.kind == NodeKind::Scalar) {
             n.firstChild = std::uint32_t(m_doc.values.size());
             n.childCount = std::uint32_t(value.size());
@@ -268,7 +270,8 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
         n.collectionStyle = flow ? CollectionStyle::Flow : CollectionStyle::Block;
         n.tagged = tagged(sequence ? event.data.sequence_start.tag : event.data.mapping_start.tag);
         if (int(m_stack.size()) >= MaxNestingDepth) {
-            error->message = QStringLiteral("collections nested more than %1 levels deep").arg(MaxNestingDepth);
+            error->message =
+                QStringLiteral("collections nested more than %1 levels deep").arg(MaxNestingDepth);
             error->offset = n.begin;
             return false;
         }

@@ -80,7 +80,8 @@ int main(int argc, char *argv[])
     t.restart();
     const EditResult added = planEdit(file, analysis, pathOp);
     std::printf("  one path added, verified   %8.1f ms  (target < 50)   \"%s\"%s\n", bench::lapMs(t),
-                qPrintable(added.description), added.ok ? "" : qPrintable(QStringLiteral("  REFUSED: ") + added.error));
+                qPrintable(added.description),
+                added.ok ? "" : qPrintable(QStringLiteral("  REFUSED: ") + added.error));
 
     QTemporaryDir dir;
     const QString copy = dir.filePath(QStringLiteral("k8s.yaml"));

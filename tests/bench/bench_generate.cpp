@@ -82,7 +82,8 @@ int main(int argc, char **argv)
     // time per service must stay flat).
     for (const int count : {2000, 20000, 200000}) {
         std::ofstream compose(dir + "/compose-" + std::to_string(count) + ".yml", std::ios::binary);
-        compose << "# " << count << " generated services; every fourth takes its settings from a shared block.\n"
+        compose << "# " << count
+                << " generated services; every fourth takes its settings from a shared block.\n"
                 << "x-defaults: &defaults\n  read_only: true\n  restart: unless-stopped\n"
                 << "  logging:\n    driver: json-file\n\nservices:\n";
         for (int i = 0; i < count; ++i)

@@ -70,8 +70,7 @@ private slots:
         QTest::addRow("no paths") << QStringList{} << 2;
         // A YAML error in a document without workloads fails the run: check is a CI gate, and
         // kubectl rejects the file. --all-documents is accepted and changes nothing.
-        QTest::addRow("broken ConfigMap")
-            << QStringList{QStringLiteral("broken-configmap-k8s.yaml")} << 2;
+        QTest::addRow("broken ConfigMap") << QStringList{QStringLiteral("broken-configmap-k8s.yaml")} << 2;
         QTest::addRow("unclosed quote before read_only")
             << QStringList{QStringLiteral("unclosed-quote-compose.yml")} << 2;
         QTest::addRow("broken ConfigMap, all documents")
@@ -87,9 +86,10 @@ private slots:
                           QStringLiteral("broken-configmap-k8s.yaml")}}) {
             const Run r = cli(args);
             QCOMPARE(r.exitCode, 2);
-            QVERIFY2(r.err.contains(QStringLiteral("broken-configmap-k8s.yaml:9:12: error: mapping values are not "
-                                                   "allowed in this context")),
-                     qPrintable(r.err));
+            QVERIFY2(
+                r.err.contains(QStringLiteral("broken-configmap-k8s.yaml:9:12: error: mapping values are not "
+                                              "allowed in this context")),
+                qPrintable(r.err));
         }
         const Run help = cli({QStringLiteral("check"), QStringLiteral("--help")});
         QVERIFY(QString::fromUtf8(help.out).contains(QStringLiteral("--all-documents")));

@@ -141,10 +141,12 @@ void TestCliFix::errors_data()
                                                  Edit + QStringLiteral(
                                                             "/compose-spec-tmpfs-over-volume/input.yaml")}
                                   << "web already mounts /data";
-    QTest::addRow("unclosed quote") << QStringList{QStringLiteral("--service"), QStringLiteral("web"),
-                                                   QStringLiteral(DEADBOLT_TESTDATA "/cli/unclosed-quote-compose.yml")}
-                                    << "unclosed-quote-compose.yml:5:21: error: while scanning a quoted scalar";
-    QTest::addRow("no such path") << QStringList{QStringLiteral("--no-tmpfs"), QStringLiteral("web:/nope"), input}
+    QTest::addRow("unclosed quote")
+        << QStringList{QStringLiteral("--service"), QStringLiteral("web"),
+                       QStringLiteral(DEADBOLT_TESTDATA "/cli/unclosed-quote-compose.yml")}
+        << "unclosed-quote-compose.yml:5:21: error: while scanning a quoted scalar";
+    QTest::addRow("no such path") << QStringList{QStringLiteral("--no-tmpfs"), QStringLiteral("web:/nope"),
+                                                 input}
                                   << "web has no in-memory path /nope";
     QTest::addRow("no-tmpfs with options")
         << QStringList{QStringLiteral("--no-tmpfs"), QStringLiteral("web:/run:size=1m"), input}
@@ -178,7 +180,8 @@ void TestCliFix::everyGoldenCase_data()
 void TestCliFix::everyGoldenCase()
 {
     QFETCH(QString, dir);
-    const QStringList lines = QString::fromUtf8(readAll(dir + QStringLiteral("/op"))).split(QLatin1Char('\n'));
+    const QStringList lines =
+        QString::fromUtf8(readAll(dir + QStringLiteral("/op"))).split(QLatin1Char('\n'));
     const QStringList words = lines.value(0).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QCOMPARE(words.value(0), QStringLiteral("fix"));
     const Run r = cli(QStringList{QStringLiteral("fix"), dir + QStringLiteral("/input.yaml")} + words.mid(1));

@@ -53,7 +53,8 @@ Outcome runOp(const std::string &input, const QString &path, const QStringList &
     if (requests.isEmpty())
         ops.append(EditOp{EditOp::Kind::MakeAllImmutable});
     for (const EditRequest &r : std::as_const(requests))
-        if (!resolveRequest(analysis, r, shared ? Target::SharedBlock : Target::ThisWorkload, &ops, &out.problem))
+        if (!resolveRequest(analysis, r, shared ? Target::SharedBlock : Target::ThisWorkload, &ops,
+                            &out.problem))
             return out;
     Replacements all;
     for (const EditOp &op : std::as_const(ops)) {
@@ -91,8 +92,9 @@ QStringList deltaOf(const std::string &before, const std::string &after)
         QString line = c.workload + QStringLiteral(": ") + changeKindName(c.kind);
         if (!c.path.isEmpty())
             line += QLatin1Char(' ') + c.path;
-        line += QStringLiteral(" (%1 -> %2)").arg(c.before.isEmpty() ? QStringLiteral("-") : c.before,
-                                                  c.after.isEmpty() ? QStringLiteral("-") : c.after);
+        line += QStringLiteral(" (%1 -> %2)")
+                    .arg(c.before.isEmpty() ? QStringLiteral("-") : c.before,
+                         c.after.isEmpty() ? QStringLiteral("-") : c.after);
         lines << line;
     }
     return lines;

@@ -50,7 +50,8 @@ void TestHostileInput::errorsWithPlace_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("words"); // a piece of the message
 
-    QTest::addRow("deep-flow") << QByteArray(repeat("[", 10000).c_str()) << 1 << 513 << QStringLiteral("nested");
+    QTest::addRow("deep-flow") << QByteArray(repeat("[", 10000).c_str()) << 1 << 513
+                               << QStringLiteral("nested");
     QTest::addRow("deep-block") << QByteArray((std::string("services:\n  a:\n") +
                                                [] {
                                                    std::string s;
@@ -60,14 +61,16 @@ void TestHostileInput::errorsWithPlace_data()
                                                }())
                                                   .c_str())
                                 << 513 << 515 << QStringLiteral("nested more than 512 levels");
-    QTest::addRow("nul") << QByteArray("services:\n  a: {image: x\0}\n", 27) << 2 << 15 << QStringLiteral("NUL");
+    QTest::addRow("nul") << QByteArray("services:\n  a: {image: x\0}\n", 27) << 2 << 15
+                         << QStringLiteral("NUL");
     QTest::addRow("invalid-utf8") << QByteArray("services:\n  web:\n    image: caf\xE9\n") << 3 << 15
                                   << QStringLiteral("UTF-8");
     QTest::addRow("tab-indent") << QByteArray("services:\n\tweb:\n\t\timage: x\n") << 2 << 1
                                 << QStringLiteral("found character that cannot start any token");
     QTest::addRow("unclosed-flow") << QByteArray("services: {web: {image: x}\n") << 1 << 28
                                    << QStringLiteral("did not find expected ',' or '}'");
-    QTest::addRow("bad-indent") << QByteArray("services:\n  web:\n    image: x\n   read_only: true\n") << 4 << 4
+    QTest::addRow("bad-indent") << QByteArray("services:\n  web:\n    image: x\n   read_only: true\n") << 4
+                                << 4
                                 << QStringLiteral("while parsing a block mapping: did not find expected key");
 }
 

@@ -137,38 +137,44 @@ void TestParser::spans_data()
         << QStringList{QStringLiteral("steps"), QStringLiteral("#0"), QStringLiteral("name")}
         << QStringLiteral("build");
     QTest::addRow("implicit-pair-in-flow-seq")
-        << QByteArray("ports: [http: 80, 443]\n") << QStringList{QStringLiteral("ports"), QStringLiteral("#0")}
-        << QStringLiteral("http: 80");
+        << QByteArray("ports: [http: 80, 443]\n")
+        << QStringList{QStringLiteral("ports"), QStringLiteral("#0")} << QStringLiteral("http: 80");
     QTest::addRow("flow-seq-with-pair")
         << QByteArray("ports: [http: 80, 443]\n") << QStringList{QStringLiteral("ports")}
         << QStringLiteral("[http: 80, 443]");
-    QTest::addRow("tagged-empty-in-flow") << QByteArray("m: {x: !!str, y: 1}\n")
-                                          << QStringList{QStringLiteral("m"), QStringLiteral("x")} << QString();
-    QTest::addRow("after-tagged-empty") << QByteArray("m: {x: !!str, y: 1}\n")
-                                        << QStringList{QStringLiteral("m"), QStringLiteral("y")}
-                                        << QStringLiteral("1");
+    QTest::addRow("tagged-empty-in-flow")
+        << QByteArray("m: {x: !!str, y: 1}\n") << QStringList{QStringLiteral("m"), QStringLiteral("x")}
+        << QString();
+    QTest::addRow("after-tagged-empty")
+        << QByteArray("m: {x: !!str, y: 1}\n") << QStringList{QStringLiteral("m"), QStringLiteral("y")}
+        << QStringLiteral("1");
     QTest::addRow("anchored-empty-in-flow")
-        << QByteArray("s: [&n, 2]\n") << QStringList{QStringLiteral("s"), QStringLiteral("#1")} << QStringLiteral("2");
-    QTest::addRow("keep-chomping-last") << QByteArray("a: 1\nb: |+\n  keep\n\n")
-                                        << QStringList{QStringLiteral("b")} << QStringLiteral("|+\n  keep\n\n");
-    QTest::addRow("strip-chomping") << QByteArray("b: |-\n  x\n\n\nc: 1\n") << QStringList{QStringLiteral("b")}
-                                    << QStringLiteral("|-\n  x");
-    QTest::addRow("block-scalar-comment") << QByteArray("a: | # note\n  x\nb: 2\n")
-                                          << QStringList{QStringLiteral("a")} << QStringLiteral("| # note\n  x");
-    QTest::addRow("folded-crlf") << QByteArray("a: >\r\n  x\r\n  y\r\nb: 2\r\n") << QStringList{QStringLiteral("a")}
-                                 << QStringLiteral(">\r\n  x\r\n  y");
+        << QByteArray("s: [&n, 2]\n") << QStringList{QStringLiteral("s"), QStringLiteral("#1")}
+        << QStringLiteral("2");
+    QTest::addRow("keep-chomping-last")
+        << QByteArray("a: 1\nb: |+\n  keep\n\n") << QStringList{QStringLiteral("b")}
+        << QStringLiteral("|+\n  keep\n\n");
+    QTest::addRow("strip-chomping") << QByteArray("b: |-\n  x\n\n\nc: 1\n")
+                                    << QStringList{QStringLiteral("b")} << QStringLiteral("|-\n  x");
+    QTest::addRow("block-scalar-comment")
+        << QByteArray("a: | # note\n  x\nb: 2\n") << QStringList{QStringLiteral("a")}
+        << QStringLiteral("| # note\n  x");
+    QTest::addRow("folded-crlf") << QByteArray("a: >\r\n  x\r\n  y\r\nb: 2\r\n")
+                                 << QStringList{QStringLiteral("a")} << QStringLiteral(">\r\n  x\r\n  y");
     QTest::addRow("explicit-key") << QByteArray("? a\n: 1\n") << QStringList{QStringLiteral("a")}
                                   << QStringLiteral("1");
-    QTest::addRow("document-markers") << QByteArray("---\na: 1\n...\n") << QStringList{QStringLiteral("a")}
-                                      << QStringLiteral("1");
+    QTest::addRow("document-markers")
+        << QByteArray("---\na: 1\n...\n") << QStringList{QStringLiteral("a")} << QStringLiteral("1");
     QTest::addRow("alias") << QByteArray("a: &x 1\nb: *x\n") << QStringList{QStringLiteral("b")}
                            << QStringLiteral("*x");
     QTest::addRow("tagged-map") << QByteArray("a: !t\n  k: v\n") << QStringList{QStringLiteral("a")}
                                 << QStringLiteral("k: v");
-    QTest::addRow("double-quoted-lines") << QByteArray("a: \"one\n  two\"\nb: 1\n")
-                                         << QStringList{QStringLiteral("a")} << QStringLiteral("\"one\n  two\"");
+    QTest::addRow("double-quoted-lines")
+        << QByteArray("a: \"one\n  two\"\nb: 1\n") << QStringList{QStringLiteral("a")}
+        << QStringLiteral("\"one\n  two\"");
     QTest::addRow("nested-flow") << QByteArray("a: [[1, {b: [2]}], 3]\n")
-                                 << QStringList{QStringLiteral("a"), QStringLiteral("#0"), QStringLiteral("#1")}
+                                 << QStringList{QStringLiteral("a"), QStringLiteral("#0"),
+                                                QStringLiteral("#1")}
                                  << QStringLiteral("{b: [2]}");
     QTest::addRow("cr-only") << QByteArray("a: 1\rb: two\r") << QStringList{QStringLiteral("b")}
                              << QStringLiteral("two");
@@ -188,8 +194,9 @@ void TestParser::spans()
     for (const QString &key : path) {
         const NodeId at = doc.resolve(n);
         if (key.startsWith(QLatin1Char('#')))
-            n = doc.children(at).size() > std::size_t(key.mid(1).toInt()) ? doc.children(at)[key.mid(1).toUInt()]
-                                                                         : NoNode;
+            n = doc.children(at).size() > std::size_t(key.mid(1).toInt())
+                    ? doc.children(at)[key.mid(1).toUInt()]
+                    : NoNode;
         else
             n = doc.get(at, key.toStdString());
     }
@@ -241,18 +248,22 @@ void TestParser::errorsYamlCppMissed_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("message");
-    QTest::addRow("unclosed quote")
-        << QByteArray("services:\n  web:\n    image: nginx\n    command: \"nginx -g daemon off;\n    read_only: true\n")
-        << 5 << 21 << QStringLiteral("while scanning a quoted scalar: found unexpected end of stream");
+    QTest::addRow("unclosed quote") << QByteArray("services:\n  web:\n    image: nginx\n    command: \"nginx "
+                                                  "-g daemon off;\n    read_only: true\n")
+                                    << 5 << 21
+                                    << QStringLiteral(
+                                           "while scanning a quoted scalar: found unexpected end of stream");
     QTest::addRow("bad indent in a ConfigMap beside a Pod")
-        << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: 1\n   b: 2\n---\n"
-                      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x}]\n")
+        << QByteArray(
+               "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: 1\n   b: 2\n---\n"
+               "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x}]\n")
         << 7 << 5 << QStringLiteral("mapping values are not allowed in this context");
     QTest::addRow("quoted scalar across a document marker")
         << QByteArray("a: \"x\n---\nb: 1\"\n") << 2 << 1
         << QStringLiteral("while scanning a quoted scalar: found unexpected document indicator");
     QTest::addRow("undefined alias") << QByteArray("services:\n  web:\n    <<: *defaults\n") << 3 << 9
-                                     << QStringLiteral("the alias *defaults refers to no anchor defined before it");
+                                     << QStringLiteral(
+                                            "the alias *defaults refers to no anchor defined before it");
 }
 
 void TestParser::errorsYamlCppMissed()
@@ -272,20 +283,22 @@ void TestParser::errorsYamlCppMissed()
 // An empty value after properties sits at their end, not inside the next node.
 void TestParser::emptyNodeAfterProperties()
 {
-    for (const auto &[yaml, head] : {std::pair{"m: {x: !!str, y: 1}\n", "!!str"}, std::pair{"s: [&n, 2]\n", "&n"},
-                                     std::pair{"a: &e\nb: 1\n", "&e"}}) {
+    for (const auto &[yaml, head] : {std::pair{"m: {x: !!str, y: 1}\n", "!!str"},
+                                     std::pair{"s: [&n, 2]\n", "&n"}, std::pair{"a: &e\nb: 1\n", "&e"}}) {
         const SourceText text{std::string(yaml)};
         const Stream stream = parseStream(text);
         QVERIFY(stream.errors.empty());
         const Document &d = stream.documents[0];
         const NodeId top = d.children(d.root)[1];
-        const NodeId empty = d.isMapping(top) || d.isSequence(top) ? d.children(top)[d.isMapping(top) ? 1 : 0] : top;
+        const NodeId empty =
+            d.isMapping(top) || d.isSequence(top) ? d.children(top)[d.isMapping(top) ? 1 : 0] : top;
         const Node &n = d.node(empty);
         // `!!str` with nothing after it is the empty string; an anchor alone, a null.
         QCOMPARE(n.kind, n.tagged ? NodeKind::Scalar : NodeKind::Null);
         QVERIFY(d.value(empty).empty());
         QCOMPARE(n.begin, n.end);
-        QCOMPARE(QString::fromStdString(text.bytes().substr(n.headBegin, n.end - n.headBegin)), QLatin1String(head));
+        QCOMPARE(QString::fromStdString(text.bytes().substr(n.headBegin, n.end - n.headBegin)),
+                 QLatin1String(head));
         QCOMPARE(checkSpans(text, d), QString());
     }
 }

@@ -47,10 +47,12 @@ private Q_SLOTS:
     void onlyTheDocumentedSamples()
     {
         const QDir dir(QStringLiteral(DEADBOLT_SAMPLES));
-        const QStringList present = dir.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
-        QCOMPARE(present, (QStringList{QStringLiteral("nginx-postgres.yml"), QStringLiteral("shared-blocks.yml"),
-                                       QStringLiteral("wordpress-compose2.yml"), QStringLiteral("wordpress-k8s.yaml"),
-                                       QStringLiteral("wordpress-stack.yml")}));
+        const QStringList present =
+            dir.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+        QCOMPARE(present,
+                 (QStringList{QStringLiteral("nginx-postgres.yml"), QStringLiteral("shared-blocks.yml"),
+                              QStringLiteral("wordpress-compose2.yml"), QStringLiteral("wordpress-k8s.yaml"),
+                              QStringLiteral("wordpress-stack.yml")}));
         QCOMPARE(dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList());
     }
     void statuses()

@@ -49,7 +49,8 @@ void TestVerify::plans_data()
         << lineEnd << 0 << "\n    read_only: \"true\"" << true
         << "services.web.read_only: expected true, found \"true\"";
     QTest::addRow("wrong indentation nests the key")
-        << lineEnd << 0 << "\n      read_only: true" << true << "document 1 no longer parses: mapping values are not allowed in this context";
+        << lineEnd << 0 << "\n      read_only: true" << true
+        << "document 1 no longer parses: mapping values are not allowed in this context";
     QTest::addRow("also changes the image")
         << int(text.find("nginx")) << 5 << "httpd\n    read_only: true" << true << "services.web.image";
     QTest::addRow("breaks the syntax")
@@ -59,7 +60,9 @@ void TestVerify::plans_data()
         << lineEnd << 0 << "\n    read_only: true" << false << "unexpected key read_only";
     QTest::addRow("starts a document")
         << lineEnd << 0 << "\n---\n    read_only: true" << true << "new YAML document";
-    QTest::addRow("in another document") << int(text.size()) - 3 << 3 << "y\n" << false << "document 2 would change beyond the edit: (document root)";
+    QTest::addRow("in another document")
+        << int(text.size()) - 3 << 3 << "y\n"
+        << false << "document 2 would change beyond the edit: (document root)";
 }
 
 void TestVerify::plans()
@@ -91,17 +94,25 @@ void TestVerify::meaning_data()
     QTest::addColumn<QString>("declared"); // "ro", "tmpfs /run", or "" for nothing
     QTest::addColumn<QString>("error");    // empty: the plan holds
 
-    QTest::addRow("read-only as declared") << "\n    read_only: true" << "ro" << QString();
-    QTest::addRow("read-only undeclared")
-        << "\n    read_only: true" << "" << "would make web read-only instead of writable";
-    QTest::addRow("tmpfs as declared") << "\n    tmpfs: /run" << "tmpfs /run" << QString();
-    QTest::addRow("tmpfs undeclared") << "\n    tmpfs: /run" << "" << "would also add in-memory path /run to web";
-    QTest::addRow("declared tmpfs missing")
-        << "\n    tmpfs: /tmp" << "tmpfs /run" << "would also remove in-memory path /run from web";
-    QTest::addRow("wrong options")
-        << "\n    tmpfs: /run:size=2m" << "tmpfs /run" << "would change in-memory path /run of web (size '' -> '2m')";
-    QTest::addRow("volume undeclared")
-        << "\n    volumes: [data:/data]" << "" << "would also add persistent path /data to web";
+    QTest::addRow("read-only as declared") << "\n    read_only: true"
+                                           << "ro" << QString();
+    QTest::addRow("read-only undeclared") << "\n    read_only: true"
+                                          << ""
+                                          << "would make web read-only instead of writable";
+    QTest::addRow("tmpfs as declared") << "\n    tmpfs: /run"
+                                       << "tmpfs /run" << QString();
+    QTest::addRow("tmpfs undeclared") << "\n    tmpfs: /run"
+                                      << ""
+                                      << "would also add in-memory path /run to web";
+    QTest::addRow("declared tmpfs missing") << "\n    tmpfs: /tmp"
+                                            << "tmpfs /run"
+                                            << "would also remove in-memory path /run from web";
+    QTest::addRow("wrong options") << "\n    tmpfs: /run:size=2m"
+                                   << "tmpfs /run"
+                                   << "would change in-memory path /run of web (size '' -> '2m')";
+    QTest::addRow("volume undeclared") << "\n    volumes: [data:/data]"
+                                       << ""
+                                       << "would also add persistent path /data to web";
 }
 
 void TestVerify::meaning()
@@ -124,9 +135,8 @@ void TestVerify::meaning()
     const yaml::NodeId web = d.path(d.root, {"services", "web"});
     Plan plan;
     plan.replacements.push_back({at, 0, added});
-    plan.changes[0].push_back({TreeChange::Op::Set,
-                               {{"services", -1}, {"web", -1}, {key, -1}},
-                               treeValue(d, d.get(web, key))});
+    plan.changes[0].push_back(
+        {TreeChange::Op::Set, {{"services", -1}, {"web", -1}, {key, -1}}, treeValue(d, d.get(web, key))});
     if (declared == QLatin1String("ro"))
         plan.effect.workloads[QStringLiteral("web")].readOnly = true;
     if (declared.startsWith(QLatin1String("tmpfs "))) {

@@ -6,8 +6,8 @@
 #include "edit/readonlyedit.h"
 #include "io/fileloader.h"
 #include "model/analyzer.h"
-#include "report/linediff.h"
 #include "oracle.h"
+#include "report/linediff.h"
 
 #include <QDir>
 #include <QFile>

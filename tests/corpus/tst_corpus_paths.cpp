@@ -50,7 +50,8 @@ void TestCorpusPaths::addPath()
         for (const Workload &w : before.workloads) {
             if (picked == 3)
                 break;
-            if (std::any_of(w.inMemory.begin(), w.inMemory.end(), [&](const auto &p) { return p.target == probe; }))
+            if (std::any_of(w.inMemory.begin(), w.inMemory.end(),
+                            [&](const auto &p) { return p.target == probe; }))
                 continue;
             ++picked;
             ++edits;
@@ -71,7 +72,8 @@ void TestCorpusPaths::addPath()
             if (!exact) {
                 QStringList seen;
                 for (const WorkloadChange &c : changes)
-                    seen << c.workload + QStringLiteral(": ") + changeKindName(c.kind) + QLatin1Char(' ') + c.path;
+                    seen << c.workload + QStringLiteral(": ") + changeKindName(c.kind) + QLatin1Char(' ') +
+                                c.path;
                 problems << name + QStringLiteral(": ") + w.displayName() + QStringLiteral(": changed ") +
                                 seen.join(QStringLiteral("; "));
             }

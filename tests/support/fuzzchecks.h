@@ -39,7 +39,9 @@ inline QString parsersDisagree(const std::string &bytes)
     }
     const auto &docs = ours.stream.documents;
     if (docs.size() != theirs.size())
-        return QStringLiteral("%1 documents for libyaml, %2 for yaml-cpp").arg(docs.size()).arg(theirs.size());
+        return QStringLiteral("%1 documents for libyaml, %2 for yaml-cpp")
+            .arg(docs.size())
+            .arg(theirs.size());
     for (std::size_t i = 0; i < docs.size(); ++i) {
         const edit::TreeValue tree = edit::treeValue(docs[i], docs[i].root);
         if (const QString d = edit::differenceFrom(tree, theirs[i]); !d.isEmpty())
@@ -52,7 +54,8 @@ inline QString parsersDisagree(const std::string &bytes)
 // finding (keep the interesting ones in tst_differential), not a violation.
 inline QString checkParsers(const std::string &bytes)
 {
-    if (const QString d = parsersDisagree(bytes); !d.isEmpty() && qEnvironmentVariableIsSet("DEADBOLT_FINDINGS"))
+    if (const QString d = parsersDisagree(bytes);
+        !d.isEmpty() && qEnvironmentVariableIsSet("DEADBOLT_FINDINGS"))
         std::fprintf(stderr, "finding: %s\n", qPrintable(d));
     return {};
 }

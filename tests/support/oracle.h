@@ -40,13 +40,15 @@ public:
 
     // Whether the edit keeps a file valid: 0 yes, 1 no (valid before, invalid after), -1 not
     // checked (validators off or absent, or the original was not valid either).
-    int keepsValid(FileFormat format, const QString &name, const std::string &before, const std::string &after)
+    int keepsValid(FileFormat format, const QString &name, const std::string &before,
+                   const std::string &after)
     {
         const bool compose = isCompose(format);
         if (!m_enabled || (compose && !m_compose) || (!compose && !m_node))
             return -1;
-        const QString tool = QStringLiteral(DEADBOLT_SHARED "/oracles") +
-                             (compose ? QStringLiteral("/compose-validate") : QStringLiteral("/k8s-validate"));
+        const QString tool =
+            QStringLiteral(DEADBOLT_SHARED "/oracles") +
+            (compose ? QStringLiteral("/compose-validate") : QStringLiteral("/k8s-validate"));
         // Both copies in one folder: the validators resolve env files and the like next to the file.
         const QString orig = m_tmp.filePath(QStringLiteral("orig_") + name);
         const QString out = m_tmp.filePath(name);
@@ -59,7 +61,8 @@ private:
     static bool write(const QString &path, const std::string &bytes)
     {
         QFile f(path);
-        return f.open(QIODevice::WriteOnly) && f.write(bytes.data(), qint64(bytes.size())) == qint64(bytes.size());
+        return f.open(QIODevice::WriteOnly) &&
+               f.write(bytes.data(), qint64(bytes.size())) == qint64(bytes.size());
     }
 
     QTemporaryDir m_tmp;

@@ -18,9 +18,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QRadioButton>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeView>
@@ -199,7 +199,8 @@ void tst_MainWindow::pathFromASharedBlockTakesTheChoice()
     QVERIFY(applyReplacements(expectedText, expected.replacements));
 
     select(view, QStringLiteral("api"));
-    auto *choice = view->findChild<QRadioButton *>(shared ? QStringLiteral("targetShared") : QStringLiteral("targetWorkload"));
+    auto *choice = view->findChild<QRadioButton *>(shared ? QStringLiteral("targetShared")
+                                                          : QStringLiteral("targetWorkload"));
     QVERIFY(choice);
     QTRY_VERIFY(choice->isVisible());
     QTest::mouseClick(choice, Qt::LeftButton);

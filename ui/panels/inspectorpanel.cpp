@@ -146,9 +146,10 @@ InspectorPanel::InspectorPanel(Document *document, EditController *edits, QWidge
     };
     connect(m_form, &PathForm::addRequested, this,
             [request](const InMemoryPathSpec &spec) { request(EditOp::Kind::AddPath, {}, spec); });
-    connect(m_form, &PathForm::changeRequested, this, [request](const QString &old, const InMemoryPathSpec &spec) {
-        request(EditOp::Kind::ChangePath, old, spec);
-    });
+    connect(m_form, &PathForm::changeRequested, this,
+            [request](const QString &old, const InMemoryPathSpec &spec) {
+                request(EditOp::Kind::ChangePath, old, spec);
+            });
     connect(m_form, &PathForm::removeRequested, this,
             [request](const QString &path) { request(EditOp::Kind::RemovePath, path, {}); });
     connect(document, &Document::analysisChanged, this, &InspectorPanel::refresh);
@@ -231,15 +232,17 @@ void InspectorPanel::refresh()
     if (p.shared) {
         const bool both = w->rootFsProvenance.shared && w->pathsProvenance.shared;
         m_targetBox->setTitle(both ? tr("Read-only and paths are shared. Change:")
-                              : w->rootFsProvenance.shared ? tr("The value comes from a shared block. Change:")
-                                                           : tr("The paths come from a shared block. Change:"));
+                              : w->rootFsProvenance.shared
+                                  ? tr("The value comes from a shared block. Change:")
+                                  : tr("The paths come from a shared block. Change:"));
         // "&" would be a mnemonic in a button text.
         m_targetShared->setText(tr("the shared block &&%1").arg(p.anchor));
         m_sharedBy->setText(tr("affects: %1").arg(p.sharedBy.join(QStringLiteral(", "))));
     } else if (!w->mergedBy.isEmpty()) {
         m_targetBox->setTitle(tr("Other services merge this one. Change:"));
         m_targetShared->setText(tr("this service and those merging it"));
-        m_sharedBy->setText(tr("affects: %1").arg((QStringList{w->name} + w->mergedBy).join(QStringLiteral(", "))));
+        m_sharedBy->setText(
+            tr("affects: %1").arg((QStringList{w->name} + w->mergedBy).join(QStringLiteral(", "))));
     }
 
     // The selection is by target, so it survives the table being refilled.
