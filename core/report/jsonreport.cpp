@@ -1,6 +1,7 @@
 #include "report/jsonreport.h"
 
 #include "report/checkrun.h"
+#include "report/jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -137,17 +138,6 @@ static QJsonObject summaryJson(const QVector<Analysis> &analyses)
     };
 }
 
-// QJsonDocument's indented text of o, without its final newline, with every line after the
-// first indented by `indent` more spaces, as it reads when nested that deep.
-static QByteArray nested(const QJsonObject &o, int indent, bool indentFirst)
-{
-    QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
-    text.chop(1);
-    const QByteArray pad(indent, ' ');
-    text.replace('\n', "\n" + pad);
-    return indentFirst ? pad + text : text;
-}
-
 QJsonObject jsonReport(const QVector<Analysis> &analyses)
 {
     QJsonArray files;
@@ -156,24 +146,145 @@ QJsonObject jsonReport(const QVector<Analysis> &analyses)
     return QJsonObject{{QStringLiteral("files"), files}, {QStringLiteral("summary"), summaryJson(analyses)}};
 }
 
+// The same report through JsonText, keys in QJsonObject's (sorted) order.
+static void writePaths(JsonText &json, const char *key, const QVector<WritablePath> &paths)
+{
+    json.key(key).beginArray();
+    for (const WritablePath &p : paths) {
+        json.beginObject();
+        json.key("gid").value(p.gid);
+        json.key("kind").value(pathKindName(p.kind));
+        json.key("line").value(p.location.line);
+        json.key("mode").value(p.mode);
+        json.key("options").value(p.options);
+        json.key("size").value(p.size);
+        json.key("source").value(p.source);
+        json.key("target").value(p.target);
+        json.key("uid").value(p.uid);
+        json.endObject();
+    }
+    json.endArray();
+}
+
+static void writeWorkload(JsonText &json, const Workload &w)
+{
+    json.beginObject();
+    json.key("exempt").value(w.exemption.exempt);
+    if (w.exemption.exempt) {
+        json.key("exemption").beginObject();
+        json.key("reason").value(w.exemption.reason);
+        json.key("tool").value(w.exemption.tool);
+        json.endObject();
+    }
+    json.key("findings").beginArray();
+    for (const Diagnostic &d : w.findings) {
+        json.beginObject();
+        json.key("column").value(d.column);
+        json.key("hint").value(d.hint);
+        json.key("line").value(d.line);
+        json.key("message").value(d.message);
+        json.key("rule").value(d.rule);
+        json.key("severity").value(severityName(d.severity));
+        json.endObject();
+    }
+    json.endArray();
+    writePaths(json, "inMemoryPaths", w.inMemory);
+    json.key("kind").value(w.kind);
+    json.key("line").value(w.location.line);
+    json.key("name").value(w.name);
+    json.key("object").value(w.object);
+    writePaths(json, "persistentPaths", w.persistent);
+    json.key("readOnly");
+    if (w.rootFs == RootFs::Undetermined)
+        json.null();
+    else
+        json.value(w.rootFs == RootFs::ReadOnly);
+    json.key("status").value(statusName(w.status()));
+    json.endObject();
+}
+
+// A file's members before "workloads", its last.
+static void writeFileHead(JsonText &json, const Analysis &a)
+{
+    json.key("errors").beginArray();
+    for (const Diagnostic &d : a.errors) {
+        json.beginObject();
+        json.key("column").value(d.column);
+        json.key("line").value(d.line);
+        json.key("message").value(d.message);
+        json.key("rule").value(d.rule);
+        json.endObject();
+    }
+    json.endArray();
+    json.key("format").value(formatName(a.format));
+    json.key("notes").beginArray();
+    for (const Diagnostic &d : a.notes) {
+        json.beginObject();
+        json.key("column").value(d.column);
+        json.key("line").value(d.line);
+        json.key("message").value(d.message);
+        json.key("rule").value(d.rule);
+        json.key("severity").value(severityName(d.severity));
+        json.endObject();
+    }
+    json.endArray();
+    json.key("path").value(a.path);
+    if (!a.skipReason.isEmpty() && a.errors.isEmpty())
+        json.key("skipped").value(a.skipReason);
+}
+
+static void writeSummary(JsonText &json, const QVector<Analysis> &analyses)
+{
+    const CheckSummary s = summarize(analyses);
+    json.key("summary").beginObject();
+    json.key("errors").value(s.errors);
+    json.key("exempt").value(s.exempt);
+    json.key("failedFiles").value(s.failed);
+    json.key("files").value(s.files);
+    json.key("immutable").value(s.immutable);
+    json.key("immutableWithExceptions").value(s.immutableWithExceptions);
+    json.key("mutable").value(s.mutableCount);
+    json.key("notes").value(s.notes);
+    json.key("skippedFiles").value(s.skipped);
+    json.key("undetermined").value(s.undetermined);
+    json.key("warnings").value(s.warnings);
+    json.key("workloads").value(s.workloads);
+    json.endObject();
+}
+
 void writeJsonReport(const QVector<Analysis> &analyses, const std::function<void(const QByteArray &)> &write)
 {
-    // Byte for byte what QJsonDocument(jsonReport(analyses)).toJson(Indented) gives (keys in
-    // sorted order: "workloads" is a file's last, "summary" follows "files"), written one
-    // workload at a time so that 20,000 of them never sit in memory as one document.
-    write("{\n    \"files\": [");
-    for (qsizetype f = 0; f < analyses.size(); ++f) {
-        const Analysis &a = analyses.at(f);
-        QByteArray head = nested(fileHeadJson(a), 8, true);
-        head.chop(1); // the closing brace: the workloads come first
-        while (head.endsWith(' ') || head.endsWith('\n'))
-            head.chop(1);
-        write((f ? ",\n" : "\n") + head + ",\n            \"workloads\": [");
-        for (qsizetype i = 0; i < a.workloads.size(); ++i)
-            write((i ? ",\n" : "\n") + nested(workloadJson(a.workloads.at(i)), 16, true));
-        write("\n            ]\n        }");
+    // Byte for byte what QJsonDocument(jsonReport(analyses)).toJson(Indented) gives, handed
+    // to write() about every 64 KB so that 20,000 workloads never sit in memory as one text.
+    constexpr qsizetype Part = 64 * 1024;
+    QByteArray buffer;
+    buffer.reserve(Part + 4096);
+    JsonText json(&buffer);
+    const auto flush = [&](qsizetype atLeast) {
+        if (buffer.size() >= atLeast) {
+            write(buffer);
+            buffer.clear();
+        }
+    };
+    json.beginObject();
+    json.key("files").beginArray();
+    for (const Analysis &a : analyses) {
+        json.beginObject();
+        writeFileHead(json, a);
+        json.key("workloads").beginArray();
+        for (const Workload &w : a.workloads) {
+            writeWorkload(json, w);
+            flush(Part);
+        }
+        json.endArray();
+        json.endObject();
+        flush(Part);
     }
-    write("\n    ],\n    \"summary\": " + nested(summaryJson(analyses), 4, false) + "\n}\n");
+    json.endArray();
+    writeSummary(json, analyses);
+    json.endObject();
+    buffer.append('\n');
+    flush(1);
 }
 
 QByteArray jsonReportText(const QVector<Analysis> &analyses)

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <limits>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +17,46 @@ using namespace deadbolt::testing;
 class TestJsonReport : public QObject
 {
     Q_OBJECT
+
+    // Strings that need every kind of escape and every length of UTF-8, and numbers that print
+    // in exponent form.
+    static Analysis hostileAnalysis()
+    {
+        Analysis a = composeAnalysis();
+        QString odd = QStringLiteral("q\"b\\s/\b\f\n\r\t\x01\x1f\x7f é ✓ 𝄞 \u2028");
+        odd.append(QChar(0xd800)); // a lone surrogate
+        odd.append(QStringLiteral("x"));
+        odd.append(QChar(0xdc00));
+        a.path = odd;
+        a.skipReason = odd;
+        Workload &w = a.workloads[0];
+        w.name = odd;
+        w.exemption = {true, odd, odd};
+        w.inMemory[0].uid = std::numeric_limits<qint64>::max();
+        w.inMemory[0].gid = -1234567890123;
+        w.inMemory[0].options = QString();
+        Diagnostic d;
+        d.message = odd;
+        d.hint = odd;
+        d.line = -1;
+        w.findings.append(d);
+        a.notes.append(d);
+        a.errors.append(d);
+        return a;
+    }
+
+    static Analysis bigAnalysis(int workloads)
+    {
+        Analysis a = composeAnalysis();
+        const QVector<Workload> some = a.workloads;
+        a.workloads.clear();
+        for (int i = 0; i < workloads; ++i) {
+            Workload w = some[i % some.size()];
+            w.name = QStringLiteral("service-%1").arg(i);
+            a.workloads.append(w);
+        }
+        return a;
+    }
 
     static QJsonObject report()
     {
@@ -38,6 +79,8 @@ private slots:
             {composeAnalysis(), kubernetesAnalysis(), brokenAnalysis(), skippedAnalysis()},
             {},
             {skippedAnalysis()},
+            {hostileAnalysis()},
+            {bigAnalysis(3000)},
         };
         QVector<Analysis> samples;
         for (const QFileInfo &f : QDir(QStringLiteral(DEADBOLT_SAMPLES)).entryInfoList(QDir::Files))
@@ -54,7 +97,21 @@ private slots:
             });
             QCOMPARE(parts, expected);
             QCOMPARE(jsonReportText(analyses), expected);
-            QVERIFY(calls >= 2);
+            QVERIFY(calls >= 1);
+        }
+    }
+
+    // A big report comes in several parts (of about 64 KB), each ending between two workloads.
+    void bigReportIsWrittenInParts()
+    {
+        const QVector<Analysis> analyses = {bigAnalysis(3000)};
+        QList<QByteArray> parts;
+        writeJsonReport(analyses, [&](const QByteArray &part) { parts.append(part); });
+        QVERIFY2(parts.size() >= 5, qPrintable(QString::number(parts.size())));
+        for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+            QVERIFY(parts[i].size() >= 64 * 1024);
+            QVERIFY(parts[i].size() < 80 * 1024);
+            QVERIFY(parts[i].endsWith('}'));
         }
     }
 
