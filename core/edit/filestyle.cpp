@@ -42,17 +42,17 @@ void look(const std::string &text, const yaml::Document &doc, Votes &votes, std:
             const yaml::Node &v = doc.node(value);
             if (v.collectionStyle != yaml::CollectionStyle::Block || doc.children(value).empty())
                 continue;
-            const std::size_t keyColumn = columnOf(text, doc.node(key).headBegin);
+            const std::size_t keyColumn = columnOf(text, doc.headBegin(key));
             const NodeId first = doc.children(value)[0];
             if (v.kind == NodeKind::Mapping) {
-                const std::size_t firstBegin = doc.node(first).headBegin;
+                const std::size_t firstBegin = doc.headBegin(first);
                 if (!startsLine(text, firstBegin))
                     continue;
                 const int step = int(columnOf(text, firstBegin)) - int(keyColumn);
                 if (step > 0 && step <= 8)
                     ++votes.indents[step];
             } else if (v.kind == NodeKind::Sequence) {
-                const std::size_t dash = dashBefore(text, doc.node(first).headBegin);
+                const std::size_t dash = dashBefore(text, doc.headBegin(first));
                 if (dash == std::string::npos || !startsLine(text, dash))
                     continue;
                 const std::size_t dashColumn = columnOf(text, dash);

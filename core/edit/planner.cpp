@@ -58,7 +58,7 @@ std::size_t Planner::contentEnd(const Document &d, NodeId node) const
                        n.collectionStyle == CollectionStyle::Block;
     if (block) {
         const auto kids = d.children(node);
-        std::size_t e = n.headBegin;
+        std::size_t e = d.headBegin(node);
         if (!kids.empty())
             e = std::max(e, contentEnd(d, kids.back()));
         if (n.kind == NodeKind::Mapping && kids.size() >= 2)
@@ -99,8 +99,8 @@ bool Planner::replaceScalar(int doc, NodeId node, TreeValue value)
         return fail(QStringLiteral("cannot replace a collection or an empty value as a scalar"));
     m_render.normalize(value, inFlow(d, node));
     if (n.kind != NodeKind::Alias) {
-        if (n.anchor >= 0)
-            value.anchor = d.anchorNames[std::size_t(n.anchor)];
+        if (d.anchored(node))
+            value.anchor = d.anchorName(node);
         value.tagged = n.tagged;
     }
     std::string out = m_render.scalar(value);
@@ -141,7 +141,7 @@ bool Planner::addEntry(int doc, NodeId map, const std::string &key, TreeValue va
     if (kids.empty())
         return fail(QStringLiteral("an empty block mapping"));
     m_render.normalize(value, false);
-    const std::size_t column = columnOf(m_text, d.node(kids[0]).headBegin);
+    const std::size_t column = columnOf(m_text, d.headBegin(kids[0]));
     const std::size_t last = std::max(contentEnd(d, afterKey), contentEnd(d, afterValue));
     if (last == 0)
         return fail(QStringLiteral("cannot find where the mapping's last entry ends"));
@@ -172,7 +172,7 @@ bool Planner::setEntryValue(int doc, NodeId map, NodeId key, TreeValue value)
     const std::size_t colon = m_text.find(':', d.node(key).end);
     if (colon == std::string::npos)
         return fail(QStringLiteral("no colon after the key"));
-    const std::size_t keyColumn = columnOf(m_text, d.node(key).headBegin);
+    const std::size_t keyColumn = columnOf(m_text, d.headBegin(key));
     std::string out =
         flowMap || !collection ? " " + m_render.flow(value) : m_render.blockValue(value, keyColumn);
     if (v.begin == v.end) {
@@ -183,8 +183,8 @@ bool Planner::setEntryValue(int doc, NodeId map, NodeId key, TreeValue value)
         return true;
     }
     if (flowMap || !collection) {
-        replace(doc, v.headBegin, v.end - v.headBegin, m_render.flow(value),
-                {TreeChange::Op::Set, path, value});
+        const std::size_t head = d.headBegin(valueNode);
+        replace(doc, head, v.end - head, m_render.flow(value), {TreeChange::Op::Set, path, value});
         return true;
     }
     replace(doc, colon + 1, v.end - colon - 1, std::move(out), {TreeChange::Op::Set, path, value});
@@ -203,14 +203,14 @@ bool Planner::removeEntry(int doc, NodeId map, NodeId key)
     TreePath path = pathOf(d, map);
     path.push_back({std::string(d.value(key)), -1});
     const TreeChange change{TreeChange::Op::Remove, path, {}};
-    const std::size_t keyBegin = d.node(key).headBegin;
+    const std::size_t keyBegin = d.headBegin(key);
     const std::size_t end = std::max(contentEnd(d, key), contentEnd(d, kids[i + 1]));
     if (d.node(map).collectionStyle == CollectionStyle::Flow) {
         if (i > 0) {
             const std::size_t start = std::max(contentEnd(d, kids[i - 2]), contentEnd(d, kids[i - 1]));
             replace(doc, start, end - start, {}, change);
         } else if (i + 2 < kids.size()) {
-            const std::size_t next = d.node(kids[i + 2]).headBegin;
+            const std::size_t next = d.headBegin(kids[i + 2]);
             replace(doc, keyBegin, next - keyBegin, {}, change);
         } else {
             replace(doc, keyBegin, end - keyBegin, {}, change);
@@ -245,7 +245,7 @@ bool Planner::appendItem(int doc, NodeId seq, TreeValue value)
     }
     if (kids.empty())
         return fail(QStringLiteral("an empty block sequence"));
-    const std::size_t dash = dashBefore(m_text, d.node(kids[0]).headBegin);
+    const std::size_t dash = dashBefore(m_text, d.headBegin(kids[0]));
     if (dash == std::string::npos)
         return fail(QStringLiteral("cannot find the sequence's dash"));
     m_render.normalize(value, value.kind == TreeValue::Kind::Sequence);
@@ -267,14 +267,14 @@ bool Planner::removeItem(int doc, NodeId seq, int index)
     const TreeChange change{TreeChange::Op::RemoveItem, path, {}};
     const std::size_t i = std::size_t(index);
     const NodeId item = kids[i];
-    const std::size_t begin = d.node(item).headBegin;
+    const std::size_t begin = d.headBegin(item);
     const std::size_t end = std::max(contentEnd(d, item), std::size_t(begin));
     if (d.node(seq).collectionStyle == CollectionStyle::Flow) {
         if (i > 0) {
             const std::size_t start = contentEnd(d, kids[i - 1]);
             replace(doc, start, end - start, {}, change);
         } else if (i + 1 < kids.size()) {
-            replace(doc, begin, d.node(kids[i + 1]).headBegin - begin, {}, change);
+            replace(doc, begin, d.headBegin(kids[i + 1]) - begin, {}, change);
         } else {
             replace(doc, begin, end - begin, {}, change);
         }

@@ -67,8 +67,8 @@ TreeValue treeValue(const Document &doc, NodeId id)
         return v;
     const yaml::Node &n = doc.node(id);
     v.tagged = n.tagged;
-    if (n.anchor >= 0 && n.kind != NodeKind::Alias)
-        v.anchor = doc.anchorNames[std::size_t(n.anchor)];
+    if (n.kind != NodeKind::Alias && doc.anchored(id))
+        v.anchor = doc.anchorName(id);
     switch (n.kind) {
     case NodeKind::Null:
         v.kind = TreeValue::Kind::Null;

@@ -244,8 +244,8 @@ void readRootFs(const ComposeContext &ctx, NodeId svc, Workload &w)
         Provenance &p = w.rootFsProvenance;
         p.shared = true;
         p.block = entry->owner;
-        std::string_view anchor = ctx.doc.node(entry->owner).anchor >= 0 ? ctx.doc.anchorName(entry->owner)
-                                                                         : ctx.doc.anchorName(entry->via);
+        std::string_view anchor = ctx.doc.anchored(entry->owner) ? ctx.doc.anchorName(entry->owner)
+                                                                 : ctx.doc.anchorName(entry->via);
         p.anchor = toQString(anchor);
         p.location = w.rootFsLocation;
     }
@@ -259,8 +259,8 @@ void readPathsProvenance(const ComposeContext &ctx, NodeId svc, Workload &w)
     Provenance &p = w.pathsProvenance;
     p.shared = true;
     p.block = entry->owner;
-    p.anchor = toQString(ctx.doc.node(entry->owner).anchor >= 0 ? ctx.doc.anchorName(entry->owner)
-                                                                : ctx.doc.anchorName(entry->via));
+    p.anchor = toQString(ctx.doc.anchored(entry->owner) ? ctx.doc.anchorName(entry->owner)
+                                                        : ctx.doc.anchorName(entry->via));
     p.location = locateAt(ctx.file, ctx.document, entry->value, entry->key);
 }
 

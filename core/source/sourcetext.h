@@ -3,6 +3,7 @@
 #include "diagnostic.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,7 +45,7 @@ public:
 
 private:
     std::string m_bytes;
-    std::vector<std::size_t> m_lineStarts;
+    std::vector<std::uint32_t> m_lineStarts; // files are at most 64 MiB (fileloader.h), nodes 4 GiB
     bool m_bom = false;
     bool m_crlf = false;
     bool m_loneCr = false;

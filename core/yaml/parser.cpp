@@ -1,6 +1,15 @@
 #include "yaml/parser.h"
 #include "yaml/treebuilder.h"
 
+#include "concurrency/workers.h"
+#include "yaml/parts.h"
+
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+#include <algorithm>
+#include <functional>
+#include <iterator>
+
 #include <yaml.h>
 
 namespace deadbolt::yaml {
@@ -33,10 +42,12 @@ struct Run
     std::vector<ParseError> errors;
     std::vector<ParseError> warnings;
     bool cancelled = false;
+    std::size_t documentsEnd = 0; // where the next document's span would start
 };
 
 // One pass of libyaml's event parser over [begin, end) of text.
-Run parse(const SourceText &text, std::size_t begin, std::size_t end, const Cancel *cancel)
+Run parse(const SourceText &text, std::size_t begin, std::size_t end, const Cancel *cancel,
+          bool lastPart = true)
 {
     Run run;
     yaml_parser_t parser;
@@ -46,7 +57,7 @@ Run parse(const SourceText &text, std::size_t begin, std::size_t end, const Canc
     }
     const auto *data = reinterpret_cast<const unsigned char *>(text.bytes().data());
     yaml_parser_set_input_string(&parser, data + begin, end - begin);
-    TreeBuilder builder(text, begin, &run.warnings);
+    TreeBuilder builder(text, begin, &run.warnings, lastPart);
     yaml_event_t event;
     for (std::size_t n = 0;; ++n) {
         // One huge document can take a second: look at the flag every few thousand events.
@@ -75,6 +86,7 @@ Run parse(const SourceText &text, std::size_t begin, std::size_t end, const Canc
     }
     yaml_parser_delete(&parser);
     run.documents = std::move(builder.documents());
+    run.documentsEnd = builder.documentsEnd();
     for (ParseError &w : run.warnings) {
         const LineCol lc = text.lineCol(w.offset);
         w.line = lc.line;
@@ -116,9 +128,63 @@ Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *er
     return doc;
 }
 
-Stream parseStream(const SourceText &text, const Cancel *cancel)
+// A big stream is parsed in pieces on the parse workers, cut at document markers where that
+// gives exactly the events of one pass (see cutPoints). Any error in any piece, or a piece that
+// does not start with a document of its own, and the stream is parsed again in one pass, so
+// that what is reported is libyaml's first error and the documents before it.
+static Run parseInPieces(const SourceText &text, const Cancel *cancel, Pieces wanted)
 {
-    Run run = parse(text, 0, text.size(), cancel);
+    const std::size_t count =
+        wanted.count ? wanted.count : std::size_t(std::max(1, parseWorkers()->maxThreadCount()));
+    const std::vector<std::size_t> cuts = cutPoints(text.view(), count, wanted.minBytes);
+    if (cuts.empty())
+        return parse(text, 0, text.size(), cancel);
+    // Each piece's result is built in place: QtConcurrent's mapped results would be copied
+    // twice, the whole file's trees with them.
+    struct Piece
+    {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        Run run;
+    };
+    std::vector<Piece> pieces(cuts.size() + 1);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        pieces[i].begin = i == 0 ? 0 : cuts[i - 1];
+        pieces[i].end = i < cuts.size() ? cuts[i] : text.size();
+    }
+    QtConcurrent::blockingMap(parseWorkers(), pieces, [&](Piece &piece) {
+        piece.run = parse(text, piece.begin, piece.end, cancel, piece.end == text.size());
+    });
+    Run whole;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        Run &run = pieces[i].run;
+        if (run.cancelled) {
+            whole.cancelled = true;
+            return whole;
+        }
+        // A piece after a cut starts with the document its `---` opens.
+        if (!run.errors.empty() || run.documents.empty() ||
+            (i > 0 && run.documents.front().begin != pieces[i].begin))
+            return parse(text, 0, text.size(), cancel);
+        // The piece's first document starts where the one before ended, as in one pass (after
+        // a `...` marker, the comments up to the `---` belong to the next document).
+        if (i > 0) {
+            Document &first = run.documents.front();
+            first.begin = std::uint32_t(pieces[i - 1].run.documentsEnd);
+            first.firstLine = text.lineOf(first.begin);
+        }
+        if (whole.documents.empty())
+            whole.documents = std::move(run.documents);
+        else
+            std::move(run.documents.begin(), run.documents.end(), std::back_inserter(whole.documents));
+        std::move(run.warnings.begin(), run.warnings.end(), std::back_inserter(whole.warnings));
+    }
+    return whole;
+}
+
+Stream parseStream(const SourceText &text, const Cancel *cancel, Pieces pieces)
+{
+    Run run = parseInPieces(text, cancel, pieces);
     Stream stream;
     if (run.cancelled) {
         stream.cancelled = true;

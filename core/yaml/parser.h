@@ -52,6 +52,15 @@ constexpr int MaxNestingDepth = 512;
 // document's span runs from the end of the one before (its leading comments and directives
 // included) to its own end (its `...` marker, or the next document's `---`); the last one
 // runs to the end of the file. Duplicate keys are reported as warnings.
-Stream parseStream(const SourceText &text, const Cancel *cancel = nullptr);
+//
+// A big stream is parsed in pieces in parallel, cut where that gives exactly what one pass
+// gives (yaml/parts.h); tests and fuzzers choose the pieces to hold the two equal.
+struct Pieces
+{
+    std::size_t count = 0;             // at most this many; 0: one per parse worker thread
+    std::size_t minBytes = 256 * 1024; // and none smaller
+};
+constexpr Pieces OnePass{1, 0};
+Stream parseStream(const SourceText &text, const Cancel *cancel = nullptr, Pieces pieces = {});
 
 } // namespace deadbolt::yaml

@@ -27,8 +27,9 @@ bool tagged(const yaml_char_t *tag)
 
 } // namespace
 
-TreeBuilder::TreeBuilder(const SourceText &text, std::size_t begin, std::vector<ParseError> *warnings)
-    : m_text(text), m_bytes(text.view()), m_warnings(warnings)
+TreeBuilder::TreeBuilder(const SourceText &text, std::size_t begin, std::vector<ParseError> *warnings,
+                         bool lastPart)
+    : m_text(text), m_bytes(text.view()), m_warnings(warnings), m_lastPart(lastPart)
 {
     m_begin = begin == 0 ? text.contentStart() : begin;
     m_previousEnd = m_byte = m_begin;
@@ -61,15 +62,22 @@ std::size_t TreeBuilder::contentBegin(std::size_t headBegin, std::size_t end) co
     return std::min(spans::skipProperties(m_bytes, headBegin), end);
 }
 
-NodeId TreeBuilder::add(Node node, const yaml_char_t *anchor)
+NodeId TreeBuilder::add(Node node, std::size_t headBegin, const yaml_char_t *anchor)
 {
     const NodeId id = NodeId(m_doc.nodes.size());
     node.parent = m_stack.empty() ? NoNode : m_stack.back().id;
-    if (anchor) {
-        std::string name(reinterpret_cast<const char *>(anchor));
-        node.anchor = std::int32_t(m_doc.anchorNames.size());
-        m_anchors[name] = id; // a later definition of the same name wins, as for libyaml's users
-        m_doc.anchorNames.push_back(std::move(name));
+    if (anchor || headBegin != node.begin) {
+        NodeProperties p;
+        p.node = id;
+        p.headBegin = std::uint32_t(headBegin);
+        if (anchor) {
+            std::string name(reinterpret_cast<const char *>(anchor));
+            p.anchor = std::int32_t(m_doc.anchorNames.size());
+            m_anchors[name] = id; // a later definition of the same name wins, as for libyaml's users
+            m_doc.anchorNames.push_back(std::move(name));
+        }
+        node.withProperties = true;
+        m_doc.properties.push_back(p);
     }
     m_doc.nodes.push_back(node);
     if (m_stack.empty())
@@ -178,18 +186,19 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
         m_doc.nodes.shrink_to_fit();
         m_doc.childIds.shrink_to_fit();
         m_doc.values.shrink_to_fit();
+        m_doc.properties.shrink_to_fit();
         m_documents.push_back(std::move(m_doc));
         return true;
     }
     case YAML_STREAM_END_EVENT:
         // The last document's span takes the rest of the file (trailing comments, blank lines).
-        if (!m_documents.empty())
+        if (m_lastPart && !m_documents.empty())
             m_documents.back().end = std::uint32_t(m_bytes.size());
         return true;
     case YAML_ALIAS_EVENT: {
         Node n;
         n.kind = NodeKind::Alias;
-        n.headBegin = n.begin = std::uint32_t(offsetOf(event.start_mark));
+        n.begin = std::uint32_t(offsetOf(event.start_mark));
         n.end = std::uint32_t(offsetOf(event.end_mark));
         const char *name = reinterpret_cast<const char *>(event.data.alias.anchor);
         const auto target = m_anchors.find(name);
@@ -201,13 +210,13 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
             return false;
         }
         n.firstChild = std::uint32_t(target->second);
-        add(n, nullptr);
+        add(n, n.begin, nullptr);
         return true;
     }
     case YAML_SCALAR_EVENT: {
         const auto &s = event.data.scalar;
         Node n;
-        n.headBegin = std::uint32_t(offsetOf(event.start_mark));
+        const std::size_t headBegin = offsetOf(event.start_mark);
         std::size_t end = offsetOf(event.end_mark);
         n.tagged = tagged(s.tag);
         switch (s.style) {
@@ -225,7 +234,7 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
             n.scalarStyle = ScalarStyle::Plain;
             break;
         }
-        n.begin = std::uint32_t(contentBegin(n.headBegin, end));
+        n.begin = std::uint32_t(contentBegin(headBegin, end));
         if (n.scalarStyle == ScalarStyle::Literal || n.scalarStyle == ScalarStyle::Folded) {
             // libyaml's end takes the line breaks after the last line; the value's own text ends
             // before them, unless `+` keeps them in the value.
@@ -255,7 +264,7 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
             n.childCount = std::uint32_t(value.size());
             m_doc.values.append(value);
         }
-        add(n, s.anchor);
+        add(n, headBegin, s.anchor);
         return true;
     }
     case YAML_SEQUENCE_START_EVENT:
@@ -263,8 +272,8 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
         const bool sequence = event.type == YAML_SEQUENCE_START_EVENT;
         Node n;
         n.kind = sequence ? NodeKind::Sequence : NodeKind::Mapping;
-        n.headBegin = std::uint32_t(offsetOf(event.start_mark));
-        n.begin = std::uint32_t(contentBegin(n.headBegin, m_bytes.size()));
+        const std::size_t headBegin = offsetOf(event.start_mark);
+        n.begin = std::uint32_t(contentBegin(headBegin, m_bytes.size()));
         const bool flow = sequence ? event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                                    : event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
         n.collectionStyle = flow ? CollectionStyle::Flow : CollectionStyle::Block;
@@ -275,7 +284,8 @@ bool TreeBuilder::take(const yaml_event_t &event, ParseError *error)
             error->offset = n.begin;
             return false;
         }
-        open(add(n, sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor));
+        open(
+            add(n, headBegin, sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor));
         return true;
     }
     case YAML_SEQUENCE_END_EVENT:

@@ -16,7 +16,10 @@ class TreeBuilder
 {
 public:
     // `begin` is where libyaml's input starts in text (after a BOM there, which libyaml skips).
-    TreeBuilder(const SourceText &text, std::size_t begin, std::vector<ParseError> *warnings);
+    // The last document of the last part of a file takes the rest of the file; a part that
+    // other parts follow (parseStream's parallel parts) ends with its last document instead.
+    TreeBuilder(const SourceText &text, std::size_t begin, std::vector<ParseError> *warnings,
+                bool lastPart = true);
 
     // Consumes one event; false with *error when the tree cannot take it (nesting too deep).
     bool take(const yaml_event_t &event, ParseError *error);
@@ -24,9 +27,11 @@ public:
     std::vector<Document> &documents() { return m_documents; }
     // A byte offset of the text for a libyaml mark.
     std::size_t offsetOf(const yaml_mark_t &mark);
+    // Where the last finished document ended: the next document's span starts there.
+    std::size_t documentsEnd() const { return m_previousEnd; }
 
 private:
-    NodeId add(Node node, const yaml_char_t *anchor);
+    NodeId add(Node node, std::size_t headBegin, const yaml_char_t *anchor);
     void open(NodeId id);
     void close(std::size_t end);
     void checkDuplicateKeys(NodeId map);
@@ -52,6 +57,7 @@ private:
     std::size_t m_charIndex = 0;
     std::size_t m_byte = 0;
     std::size_t m_begin = 0;
+    bool m_lastPart = true;
 };
 
 } // namespace deadbolt::yaml

@@ -28,10 +28,31 @@ std::string_view Document::anchorName(NodeId id) const
 {
     if (id == NoNode)
         return {};
-    const Node &n = node(resolve(id));
-    if (n.anchor < 0)
+    const std::int32_t anchor = anchorIndex(resolve(id));
+    if (anchor < 0)
         return {};
-    return anchorNames[std::size_t(n.anchor)];
+    return anchorNames[std::size_t(anchor)];
+}
+
+static const NodeProperties *propertiesOf(const Document &doc, NodeId id)
+{
+    if (id == NoNode || !doc.node(id).withProperties)
+        return nullptr;
+    const auto it = std::lower_bound(doc.properties.begin(), doc.properties.end(), id,
+                                     [](const NodeProperties &p, NodeId n) { return p.node < n; });
+    return it != doc.properties.end() && it->node == id ? &*it : nullptr;
+}
+
+std::int32_t Document::anchorIndex(NodeId id) const
+{
+    const NodeProperties *p = propertiesOf(*this, id);
+    return p ? p->anchor : -1;
+}
+
+std::uint32_t Document::headBegin(NodeId id) const
+{
+    const NodeProperties *p = propertiesOf(*this, id);
+    return p ? p->headBegin : node(id).begin;
 }
 
 NodeId Document::resolve(NodeId id) const

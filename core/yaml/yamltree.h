@@ -17,21 +17,20 @@ enum class ScalarStyle : std::uint8_t { Plain, SingleQuoted, DoubleQuoted, Liter
 enum class CollectionStyle : std::uint8_t { Block, Flow };
 
 // One node of a parsed document. Offsets are byte offsets into the whole file.
-// [begin, end) is the node's own text without its anchor or tag; headBegin is where
-// its properties (&anchor, !tag) start, equal to begin when it has none.
+// [begin, end) is the node's own text without its anchor or tag; Document::headBegin() is
+// where its properties (&anchor, !tag) start, equal to begin when it has none.
 // An implicit null (`key:` with nothing after it) has begin == end.
 struct Node
 {
     NodeKind kind = NodeKind::Null;
     ScalarStyle scalarStyle = ScalarStyle::Plain;
     CollectionStyle collectionStyle = CollectionStyle::Block;
-    bool tagged = false;
-    std::uint32_t headBegin = 0;
+    bool tagged : 1 = false;
+    bool withProperties : 1 = false; // an anchor or a tag: Document::properties has it
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
     NodeId parent = NoNode;
-    std::int32_t anchor = -1; // into Document::anchorNames
-    // Two slots whose meaning depends on the kind, to keep a node at 32 bytes (a 14 MB
+    // Two slots whose meaning depends on the kind, to keep a node at 24 bytes (a 15 MB
     // manifest has 1.6 million of them). Read them through Document::children(),
     // Document::value() and Document::resolve(), never directly for another kind:
     //   Mapping, Sequence: firstChild (into Document::childIds; key, value, key, value...), childCount
@@ -40,7 +39,16 @@ struct Node
     std::uint32_t firstChild = 0;
     std::uint32_t childCount = 0;
 };
-static_assert(sizeof(Node) == 32);
+static_assert(sizeof(Node) == 24);
+
+// What few nodes have, kept beside the nodes instead of in each: where an anchored or
+// tagged node's properties start, and its anchor.
+struct NodeProperties
+{
+    NodeId node = NoNode;
+    std::uint32_t headBegin = 0;
+    std::int32_t anchor = -1; // into Document::anchorNames
+};
 
 // One YAML document of a file (between `---` markers) as a compact arena tree.
 struct Document
@@ -53,6 +61,7 @@ struct Document
     std::vector<NodeId> childIds;
     std::string values;
     std::vector<std::string> anchorNames;
+    std::vector<NodeProperties> properties; // by node id
     // Mappings with more than IndexedMapping keys keep the positions of their scalar keys
     // among their children sorted by key (file order among equal keys), so that a lookup
     // costs O(log n) and a 200,000-service file is read in linear time.
@@ -67,6 +76,9 @@ struct Document
     std::string_view value(NodeId id) const; // decoded scalar value; empty for others
     std::span<const NodeId> children(NodeId id) const;
     std::string_view anchorName(NodeId id) const; // of an anchored node, or of an alias's target
+    bool anchored(NodeId id) const { return anchorIndex(id) >= 0; } // the node itself, not an alias's target
+    std::int32_t anchorIndex(NodeId id) const;                      // into anchorNames, or -1
+    std::uint32_t headBegin(NodeId id) const; // where the node's properties start, or its begin
 
     NodeId resolve(NodeId id) const; // follows an alias to its target
     // Direct lookup in a mapping by scalar key, no merge keys; aliases resolved on the map

@@ -9,6 +9,7 @@
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
 #include "report/tablereport.h"
+#include "streamdiff.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -52,11 +53,18 @@ inline QString parsersDisagree(const std::string &bytes)
 
 // The differential fuzz target's property: never a crash; a disagreement is printed as a
 // finding (keep the interesting ones in tst_differential), not a violation.
+// Its property: parseStream's parallel pieces, cut anywhere they may be cut, give exactly
+// what one pass gives, errors and warnings included.
 inline QString checkParsers(const std::string &bytes)
 {
     if (const QString d = parsersDisagree(bytes);
         !d.isEmpty() && qEnvironmentVariableIsSet("DEADBOLT_FINDINGS"))
         std::fprintf(stderr, "finding: %s\n", qPrintable(d));
+    const SourceText text(bytes);
+    const yaml::Stream one = yaml::parseStream(text, nullptr, yaml::OnePass);
+    const yaml::Stream cut = yaml::parseStream(text, nullptr, yaml::Pieces{8, 1});
+    if (const QString d = testing::streamDifference(cut, one); !d.isEmpty())
+        return QStringLiteral("pieces differ from one pass: ") + d;
     return {};
 }
 
