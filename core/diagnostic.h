@@ -21,6 +21,7 @@ struct Diagnostic
     int column = 0;
     QString workload; // empty when the diagnostic belongs to the file
     QString hint;
+    int fileIndex = -1; // in a Compose project: the file of line and column (Analysis::files)
 };
 
 using Diagnostics = QVector<Diagnostic>;

@@ -1,7 +1,10 @@
-// deadbolt-cli check [--format text|json|sarif] [--fail-on error|warning] [--all-documents] FILE|DIR...
+// deadbolt-cli check [--format text|json|sarif] [--fail-on error|warning] [-f FILE]... [--project-directory
+// DIR]
+//                    [--all-documents] [FILE|DIR...]
 #include "commands.h"
 
 #include "io/fileloader.h"
+#include "project/composeproject.h"
 #include "report/checkrun.h"
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
@@ -24,7 +27,7 @@ int runCheck(const QStringList &args)
         "Exit status: 0 every workload immutable or exempted; 1 findings at or above --fail-on; "
         "2 a file could not be read or parsed, or wrong usage."));
     parser.addHelpOption();
-    const QCommandLineOption format(QStringList{QStringLiteral("f"), QStringLiteral("format")},
+    const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("Output format: text, json or sarif (default: text)."),
                                     QStringLiteral("format"), QStringLiteral("text"));
     const QCommandLineOption failOn(QStringLiteral("fail-on"),
@@ -35,12 +38,28 @@ int runCheck(const QStringList &args)
         QStringLiteral("all-documents"),
         QStringLiteral("Accepted for scripts that pass it, and does nothing: every document is parsed "
                        "and every YAML error reported."));
+    const QCommandLineOption file(
+        QStringList{QStringLiteral("f"), QStringLiteral("file")},
+        QStringLiteral("A Compose file of one project, as for docker compose -f; repeat it for override "
+                       "files, merged in order. Without -f and without paths, COMPOSE_FILE (split at "
+                       "COMPOSE_PATH_SEPARATOR) or the current folder's compose.yaml and its override "
+                       "are read."),
+        QStringLiteral("file"));
+    const QCommandLineOption projectDirectory(
+        QStringLiteral("project-directory"),
+        QStringLiteral("The project directory of the -f files (default: the first file's folder)."),
+        QStringLiteral("dir"));
     parser.addOption(format);
+    parser.addOption(file);
+    parser.addOption(projectDirectory);
     parser.addOption(failOn);
     parser.addOption(allDocuments);
     parser.addPositionalArgument(QStringLiteral("paths"),
-                                 QStringLiteral("Files, or directories searched for *.yml and *.yaml."),
-                                 QStringLiteral("FILE|DIR..."));
+                                 QStringLiteral("Files read alone, or directories searched for *.yml and "
+                                                "*.yaml: in each folder, compose.yaml (or compose.yml, "
+                                                "docker-compose.yaml, docker-compose.yml) and its .override "
+                                                "file are read as one project."),
+                                 QStringLiteral("[FILE|DIR...]"));
 
     QTextStream err(stderr);
     if (!parser.parse(args)) {
@@ -61,22 +80,39 @@ int runCheck(const QStringList &args)
         err << "deadbolt-cli check: --fail-on takes error or warning, not '" << fail << "'\n";
         return ExitFileErrors;
     }
-    if (parser.positionalArguments().isEmpty()) {
-        err << "deadbolt-cli check: no FILE or DIR given\n" << commandHelp(parser, args.first());
-        return ExitFileErrors;
+    QStringList projectFiles = parser.values(file);
+    if (projectFiles.isEmpty() && parser.positionalArguments().isEmpty()) {
+        // As docker compose: COMPOSE_FILE, else the current folder's default files.
+        projectFiles = composeFileList(qEnvironmentVariable("COMPOSE_FILE"),
+                                       qEnvironmentVariable("COMPOSE_PATH_SEPARATOR"));
+        if (projectFiles.isEmpty())
+            projectFiles = defaultProjectFiles(parser.value(projectDirectory).isEmpty()
+                                                   ? QDir::currentPath()
+                                                   : parser.value(projectDirectory));
+        if (projectFiles.isEmpty()) {
+            err << "deadbolt-cli check: no FILE or DIR given, no -f, no COMPOSE_FILE, and no compose.yaml "
+                   "here\n"
+                << commandHelp(parser, args.first());
+            return ExitFileErrors;
+        }
     }
 
-    const QVector<Analysis> analyses = checkFiles(expandPaths(parser.positionalArguments()));
+    QVector<Analysis> analyses;
+    if (!projectFiles.isEmpty())
+        analyses.append(checkProject(projectFiles, parser.value(projectDirectory)));
+    for (const CheckTarget &t : findCheckTargets(parser.positionalArguments()))
+        analyses += t.project ? QVector<Analysis>{checkProject(t.files)} : checkFiles(t.files);
 
     // Errors go to stderr in every format, so a CI log shows them next to the exit status.
     for (const Analysis &a : analyses) {
         for (const Diagnostic &d : a.errors) {
+            const QString where = d.file.isEmpty() ? a.path : d.file;
             if (d.line > 0)
-                err << a.path << ':' << d.line << ':' << d.column << ": error: " << d.message << '\n';
-            else if (d.message.startsWith(a.path))
+                err << where << ':' << d.line << ':' << d.column << ": error: " << d.message << '\n';
+            else if (d.message.startsWith(where))
                 err << d.message << '\n';
             else
-                err << a.path << ": error: " << d.message << '\n';
+                err << where << ": error: " << d.message << '\n';
         }
     }
     err.flush();

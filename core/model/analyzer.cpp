@@ -2,6 +2,7 @@
 
 #include "model/format.h"
 #include "policy/rules.h"
+#include "yaml/merge.h"
 
 #include <algorithm>
 
@@ -39,6 +40,17 @@ ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel 
     return file;
 }
 
+bool isFragment(const yaml::Document &doc, yaml::NodeId service)
+{
+    const yaml::NodeId svc = doc.resolve(service);
+    if (!doc.isMapping(svc))
+        return false;
+    for (const char *key : {"image", "build", "extends"})
+        if (yaml::effectiveValue(doc, svc, key) != yaml::NoNode)
+            return false;
+    return true;
+}
+
 Analysis analyze(const ParsedFile &file)
 {
     Analysis analysis;
@@ -66,6 +78,12 @@ Analysis analyze(const ParsedFile &file)
         analysis.workloads = readKubernetes(file);
     else
         analysis.workloads = readCompose(file, info.format);
+    if (isCompose(info.format))
+        for (Workload &w : analysis.workloads)
+            // A fragment that sets read_only says what runs: an override's value wins over the
+            // base's, whatever the base says. Only one that leaves it unset is partial.
+            w.partial = w.rootFs == RootFs::WritableDefault &&
+                        isFragment(file.stream.documents[std::size_t(w.document)], w.node);
     policy::applyRules(file, info.format, analysis.workloads);
     if (!info.note.isEmpty()) {
         Diagnostic d;

@@ -27,6 +27,16 @@ FileFormat detectFormat(const ParsedFile &file);
 // Reads the workloads (Compose services or Kubernetes containers) without judging them.
 QVector<Workload> readCompose(const ParsedFile &file, FileFormat format);
 QVector<Workload> readKubernetes(const ParsedFile &file);
+// One Compose service (key and value of the `services` mapping) as its own file says it:
+// YAML merge keys resolved, no override files, no `extends`.
+Workload readComposeService(const ParsedFile &file, int document, yaml::NodeId key, yaml::NodeId value,
+                            FileFormat format);
+// Decides whether the named volume path.source is a tmpfs volume by file's top-level `volumes:`.
+void classifyVolume(const ParsedFile &file, int document, WritablePath &path);
+
+// A Compose service with no image, no build and no extends: docker compose cannot run it, so it
+// is a fragment that adds to a service defined elsewhere (in an override file read alone).
+bool isFragment(const yaml::Document &doc, yaml::NodeId service);
 
 // Format detection, reading and the policy rules in one call.
 Analysis analyze(const ParsedFile &file);

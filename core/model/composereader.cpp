@@ -277,6 +277,37 @@ void readUser(const ComposeContext &ctx, NodeId svc, Workload &w)
 
 } // namespace
 
+Workload readComposeService(const ParsedFile &file, int document, NodeId key, NodeId value, FileFormat format)
+{
+    const Document &doc = file.stream.documents[std::size_t(document)];
+    const NodeId root = doc.resolve(doc.root);
+    const ComposeContext ctx{file, doc, document, format, effectiveValue(doc, root, "volumes")};
+    Workload w;
+    w.name = toQString(scalarValue(doc, doc.resolve(key)));
+    w.kind = QStringLiteral("service");
+    w.document = document;
+    const NodeId svc = doc.resolve(value);
+    w.node = svc;
+    w.location = locateAt(file, document, svc, key);
+    if (doc.isMapping(svc)) {
+        readRootFs(ctx, svc, w);
+        readUser(ctx, svc, w);
+        policy::MountTargets targets;
+        readTmpfs(ctx, svc, w, targets);
+        readVolumes(ctx, svc, w, targets);
+        readPathsProvenance(ctx, svc, w);
+    }
+    return w;
+}
+
+void classifyVolume(const ParsedFile &file, int document, WritablePath &path)
+{
+    const Document &doc = file.stream.documents[std::size_t(document)];
+    const ComposeContext ctx{file, doc, document, FileFormat::ComposeSpec,
+                             effectiveValue(doc, doc.resolve(doc.root), "volumes")};
+    classifyNamedVolume(ctx, path, path.source.toStdString());
+}
+
 QVector<Workload> readCompose(const ParsedFile &file, FileFormat format)
 {
     QVector<Workload> workloads;
@@ -284,28 +315,12 @@ QVector<Workload> readCompose(const ParsedFile &file, FileFormat format)
     if (!isCompose(info.format) || info.document < 0)
         return workloads;
     const Document &doc = file.stream.documents[std::size_t(info.document)];
-    const NodeId root = doc.resolve(doc.root);
-    const ComposeContext ctx{file, doc, info.document, format, effectiveValue(doc, root, "volumes")};
-
     QHash<NodeId, QStringList> mergedBy; // shared block -> services merging it
     for (const Entry &entry : effectiveEntries(doc, info.services)) {
-        Workload w;
-        w.name = toQString(scalarValue(doc, doc.resolve(entry.key)));
-        w.kind = QStringLiteral("service");
-        w.document = info.document;
-        const NodeId svc = doc.resolve(entry.value);
-        w.node = svc;
-        w.location = locateAt(file, info.document, svc, entry.key);
-        if (doc.isMapping(svc)) {
-            readRootFs(ctx, svc, w);
-            readUser(ctx, svc, w);
-            policy::MountTargets targets;
-            readTmpfs(ctx, svc, w, targets);
-            readVolumes(ctx, svc, w, targets);
-            readPathsProvenance(ctx, svc, w);
-            for (NodeId block : mergedMappings(doc, svc))
+        Workload w = readComposeService(file, info.document, entry.key, entry.value, format);
+        if (doc.isMapping(w.node))
+            for (NodeId block : mergedMappings(doc, w.node))
                 mergedBy[block].append(w.name);
-        }
         workloads.append(std::move(w));
     }
     for (Workload &w : workloads) {

@@ -34,10 +34,27 @@ QString statusName(Status status)
         return QStringLiteral("immutable-with-exceptions");
     case Status::Mutable:
         return QStringLiteral("mutable");
+    case Status::Partial:
+        return QStringLiteral("partial");
     case Status::Undetermined:
         break;
     }
     return QStringLiteral("undetermined");
+}
+
+QString originName(Origin origin)
+{
+    switch (origin) {
+    case Origin::Own:
+        break;
+    case Origin::Override:
+        return QStringLiteral("override");
+    case Origin::Extends:
+        return QStringLiteral("extends");
+    case Origin::Include:
+        return QStringLiteral("include");
+    }
+    return QStringLiteral("own");
 }
 
 QString pathKindName(PathKind kind)
@@ -82,6 +99,8 @@ bool WritablePath::inMemory() const
 
 Status Workload::status() const
 {
+    if (partial)
+        return Status::Partial;
     switch (rootFs) {
     case RootFs::ReadOnly:
         return inMemory.isEmpty() && persistent.isEmpty() ? Status::Immutable

@@ -15,12 +15,16 @@ QString formatName(FileFormat format); // "compose-2", "compose-3", "compose-spe
 bool isCompose(FileFormat format);
 
 enum class RootFs { ReadOnly, WritableExplicit, WritableDefault, Undetermined };
-enum class Status { Immutable, ImmutableWithExceptions, Mutable, Undetermined };
-QString statusName(Status status); // "immutable", "immutable-with-exceptions", "mutable", "undetermined"
+// Partial: a Compose service fragment read alone (no image, no build, no extends) that leaves
+// read_only unset: it adds to a service defined elsewhere, whose value then decides. (One that
+// sets read_only decides it: an override's value wins.)
+enum class Status { Immutable, ImmutableWithExceptions, Mutable, Undetermined, Partial };
+QString statusName(Status status); // "immutable", "immutable-with-exceptions", "mutable", "undetermined", "partial"
 
 // Where something is written in the text.
 struct Location
 {
+    int file = -1;                    // in a Compose project: index into Analysis::files; else -1
     int document = -1;                // index into the stream's documents
     yaml::NodeId node = yaml::NoNode; // the value node
     std::size_t offset = 0;
@@ -38,6 +42,16 @@ struct Provenance
     Location location;                 // of the value inside the shared block
     QStringList sharedBy;
 };
+
+// How a value of a Compose project's workload got there (docker compose's merging, not YAML's
+// merge keys, which Provenance tells).
+enum class Origin : std::uint8_t {
+    Own,      // the service's own key, in the file that defines it first
+    Override, // a later file of the project (-f, the .override file) sets it
+    Extends,  // inherited through `extends:`
+    Include,  // the service comes from a file pulled in by `include:`
+};
+QString originName(Origin origin); // "own", "override", "extends", "include"
 
 enum class PathKind {
     TmpfsShort,     // Compose service `tmpfs:` entry
@@ -65,6 +79,7 @@ struct WritablePath
     std::optional<qint64> gid;
     Location location;   // the entry (tmpfs list item, volume mount item)
     Location definition; // top-level volume or pod volume, when there is one
+    Origin origin = Origin::Own;
     bool inMemory() const;
 };
 
@@ -90,6 +105,8 @@ struct Workload
     QString rootFsRaw;       // the value as written, e.g. "${RO:-true}"
     Location rootFsLocation; // of the value, when present
     Provenance rootFsProvenance;
+    Origin rootFsOrigin = Origin::Own;
+    bool partial = false; // a service fragment (Status::Partial)
     // Compose: where the in-memory list (`tmpfs:`, or `volumes:` in Compose 3.x) comes from
     // when a shared block gives it, and the services that merge this one (an anchored
     // service): an edit there is a shared-block edit.
@@ -113,6 +130,7 @@ struct Workload
 struct Analysis
 {
     QString path;
+    QStringList files; // a Compose project's files, in the order merged (Location::file); else empty
     FileFormat format = FileFormat::Unknown;
     QVector<Workload> workloads;
     Diagnostics errors; // load/parse errors: the file could not be read as a whole

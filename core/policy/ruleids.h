@@ -42,6 +42,12 @@ inline constexpr char DuplicateMountTarget[] = "DB009";
 inline constexpr char NotBoolean[] = "DB010";
 // DB011 A Compose `version` that is neither 2.x nor 3.x: read as the Compose Specification.
 inline constexpr char UnknownComposeVersion[] = "DB011";
+// DB012 A Compose service fragment read alone (its file has no image, no build and no extends):
+// it adds to a service defined elsewhere; check the project (-f base -f this) to know what runs.
+inline constexpr char ServiceFragment[] = "DB012";
+// DB013 A Compose project does not hold together: an `extends` or `include` of a missing file or
+// service, a cycle of `extends`, an included service that a file defines again.
+inline constexpr char ProjectError[] = "DB013";
 
 inline constexpr RuleInfo All[] = {
     {RootFsWritable, "root-filesystem-writable", Severity::Error, "The root filesystem is writable"},
@@ -63,6 +69,9 @@ inline constexpr RuleInfo All[] = {
     {NotBoolean, "not-a-boolean", Severity::Warning, "The read-only setting is not a boolean"},
     {UnknownComposeVersion, "unknown-compose-version", Severity::Info,
      "The Compose version is neither 2.x nor 3.x"},
+    {ServiceFragment, "service-fragment", Severity::Info,
+     "A service fragment that adds to a service defined elsewhere"},
+    {ProjectError, "compose-project-error", Severity::Error, "The Compose project does not hold together"},
 };
 
 // The rule's entry in All; nullptr for an unknown id.

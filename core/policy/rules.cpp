@@ -18,6 +18,7 @@ Diagnostic finding(const char *rule, const QString &message, const Location &whe
     d.message = message;
     d.line = where.line;
     d.column = where.column;
+    d.fileIndex = where.file;
     d.hint = hint;
     return d;
 }
@@ -60,6 +61,14 @@ Location whereRootFs(const Workload &w)
 
 void rootFsRule(const Workload &w, FileFormat format, Diagnostics &out)
 {
+    if (w.partial) {
+        out.append(finding(rules::ServiceFragment,
+                           QStringLiteral("Adds to a service defined elsewhere: this file has no image, build "
+                                          "or extends, so what runs depends on the files it is used with"),
+                           w.location,
+                           QStringLiteral("Check the project: deadbolt-cli check -f compose.yaml -f THIS_FILE")));
+        return;
+    }
     const QString key =
         kubernetes(format) ? QStringLiteral("readOnlyRootFilesystem") : QStringLiteral("read_only");
     if (w.rootFs == RootFs::Undetermined) {

@@ -1,8 +1,27 @@
 #include "report/checkrun.h"
 
 #include "io/fileloader.h"
+#include "model/format.h"
+#include "policy/ruleids.h"
+#include "project/composeproject.h"
+#include "yaml/merge.h"
 
 namespace deadbolt {
+
+// A Compose file with a service that says `extends:`.
+static bool usesExtends(const ParsedFile &parsed)
+{
+    if (!parsed.ok())
+        return false;
+    const FormatInfo info = inspectFormat(parsed);
+    if (!isCompose(info.format) || info.services == yaml::NoNode)
+        return false;
+    const yaml::Document &doc = parsed.stream.documents[std::size_t(info.document)];
+    for (const yaml::Entry &e : yaml::effectiveEntries(doc, info.services))
+        if (yaml::effectiveValue(doc, doc.resolve(e.value), "extends") != yaml::NoNode)
+            return true;
+    return false;
+}
 
 Analysis checkFile(const QString &path)
 {
@@ -20,9 +39,37 @@ Analysis checkFile(const QString &path)
         return analysis;
     }
     const ParsedFile parsed = parseText(std::move(bytes), path);
+    if (usesExtends(parsed)) {
+        // `extends:` is docker compose's merging, not the file's text alone: read the file as
+        // a project of one (a base in another file is read too).
+        Analysis project = checkProject({path});
+        project.path = path;
+        const bool unresolved =
+            !project.errors.isEmpty() &&
+            std::all_of(project.errors.begin(), project.errors.end(),
+                        [](const Diagnostic &d) { return d.rule == QLatin1String(rules::ProjectError); });
+        if (!unresolved)
+            return project;
+        // A file read alone whose `extends` cannot be followed (a base file that is not there):
+        // read as its text says, with a warning. `check -f` makes the same an error.
+        Analysis alone = analyze(parsed);
+        alone.path = path;
+        for (Diagnostic d : project.errors) {
+            d.severity = Severity::Warning;
+            d.message += QStringLiteral(": read without it (check -f makes this an error)");
+            alone.notes.append(d);
+        }
+        return alone;
+    }
     Analysis analysis = analyze(parsed);
     analysis.path = path;
     return analysis;
+}
+
+Analysis checkProject(const QStringList &files, const QString &directory)
+{
+    ComposeProject project = loadProject(files, directory);
+    return analyzeProject(project);
 }
 
 QVector<Analysis> checkFiles(const QStringList &files)
@@ -59,6 +106,9 @@ CheckSummary summarize(const QVector<Analysis> &analyses)
                 break;
             case Status::Undetermined:
                 ++s.undetermined;
+                break;
+            case Status::Partial:
+                ++s.partial;
                 break;
             }
             if (w.exemption.exempt)

@@ -18,6 +18,9 @@ QVector<Analysis> checkFiles(const QStringList &files);
 // Reads and analyses one file (the unit checkFiles repeats).
 Analysis checkFile(const QString &path);
 
+// Reads and analyses a Compose project: its files merged as docker compose merges them.
+Analysis checkProject(const QStringList &files, const QString &directory = {});
+
 // Counts over a whole run, shared by the reports so they never disagree.
 struct CheckSummary
 {
@@ -29,6 +32,7 @@ struct CheckSummary
     int immutableWithExceptions = 0;
     int mutableCount = 0;
     int undetermined = 0;
+    int partial = 0; // Compose service fragments read alone
     int exempt = 0;
     int errors = 0; // findings by severity
     int warnings = 0;

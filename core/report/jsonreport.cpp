@@ -13,7 +13,25 @@ static QJsonValue optionalInt(const std::optional<qint64> &value)
     return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
 }
 
-static QJsonArray pathsJson(const QVector<WritablePath> &paths)
+// The file a location is in: in a project one of its files, else the analysis's own.
+static QString fileOf(const Analysis &a, const Location &l)
+{
+    return l.file >= 0 && l.file < a.files.size() ? a.files[l.file] : a.path;
+}
+
+// How the read-only value got where it is: docker compose's merging, or a YAML merge key.
+static QString rootFsVia(const Workload &w)
+{
+    return w.rootFsProvenance.shared && w.rootFsOrigin == Origin::Own ? QStringLiteral("merge-key")
+                                                                      : originName(w.rootFsOrigin);
+}
+
+static bool hasRootFsSource(const Workload &w)
+{
+    return w.rootFsLocation.line > 0;
+}
+
+static QJsonArray pathsJson(const Analysis &a, const QVector<WritablePath> &paths)
 {
     QJsonArray out;
     for (const WritablePath &p : paths) {
@@ -27,6 +45,8 @@ static QJsonArray pathsJson(const QVector<WritablePath> &paths)
         o.insert(QStringLiteral("gid"), optionalInt(p.gid));
         o.insert(QStringLiteral("options"), p.options);
         o.insert(QStringLiteral("line"), p.location.line);
+        o.insert(QStringLiteral("file"), fileOf(a, p.location));
+        o.insert(QStringLiteral("via"), originName(p.origin));
         out.append(o);
     }
     return out;
@@ -58,7 +78,7 @@ static QJsonValue readOnlyJson(RootFs rootFs)
     return QJsonValue(QJsonValue::Null);
 }
 
-static QJsonObject workloadJson(const Workload &w)
+static QJsonObject workloadJson(const Analysis &a, const Workload &w)
 {
     QJsonObject o;
     o.insert(QStringLiteral("name"), w.name);
@@ -72,8 +92,14 @@ static QJsonObject workloadJson(const Workload &w)
                                                           {QStringLiteral("reason"), w.exemption.reason}});
     }
     o.insert(QStringLiteral("line"), w.location.line);
-    o.insert(QStringLiteral("inMemoryPaths"), pathsJson(w.inMemory));
-    o.insert(QStringLiteral("persistentPaths"), pathsJson(w.persistent));
+    o.insert(QStringLiteral("inMemoryPaths"), pathsJson(a, w.inMemory));
+    o.insert(QStringLiteral("persistentPaths"), pathsJson(a, w.persistent));
+    o.insert(QStringLiteral("readOnlySource"),
+             hasRootFsSource(w)
+                 ? QJsonValue(QJsonObject{{QStringLiteral("file"), fileOf(a, w.rootFsLocation)},
+                                          {QStringLiteral("line"), w.rootFsLocation.line},
+                                          {QStringLiteral("via"), rootFsVia(w)}})
+                 : QJsonValue(QJsonValue::Null));
     QJsonArray findings;
     for (const Diagnostic &d : w.findings)
         findings.append(diagnosticJson(d));
@@ -90,11 +116,14 @@ static QJsonObject fileHeadJson(const Analysis &a)
     QJsonArray errors;
     for (const Diagnostic &d : a.errors) {
         errors.append(QJsonObject{{QStringLiteral("message"), d.message},
+                                  {QStringLiteral("file"), d.file.isEmpty() ? a.path : d.file},
                                   {QStringLiteral("line"), d.line},
                                   {QStringLiteral("column"), d.column},
                                   {QStringLiteral("rule"), d.rule}});
     }
     o.insert(QStringLiteral("errors"), errors);
+    if (!a.files.isEmpty())
+        o.insert(QStringLiteral("files"), QJsonArray::fromStringList(a.files));
     QJsonArray notes;
     for (const Diagnostic &d : a.notes) {
         notes.append(QJsonObject{{QStringLiteral("rule"), d.rule},
@@ -114,7 +143,7 @@ static QJsonObject fileJson(const Analysis &a)
     QJsonObject o = fileHeadJson(a);
     QJsonArray workloads;
     for (const Workload &w : a.workloads)
-        workloads.append(workloadJson(w));
+        workloads.append(workloadJson(a, w));
     o.insert(QStringLiteral("workloads"), workloads);
     return o;
 }
@@ -135,6 +164,7 @@ static QJsonObject summaryJson(const QVector<Analysis> &analyses)
         {QStringLiteral("errors"), s.errors},
         {QStringLiteral("warnings"), s.warnings},
         {QStringLiteral("notes"), s.notes},
+        {QStringLiteral("partial"), s.partial},
     };
 }
 
@@ -147,11 +177,12 @@ QJsonObject jsonReport(const QVector<Analysis> &analyses)
 }
 
 // The same report through JsonText, keys in QJsonObject's (sorted) order.
-static void writePaths(JsonText &json, const char *key, const QVector<WritablePath> &paths)
+static void writePaths(JsonText &json, const Analysis &a, const char *key, const QVector<WritablePath> &paths)
 {
     json.key(key).beginArray();
     for (const WritablePath &p : paths) {
         json.beginObject();
+        json.key("file").value(fileOf(a, p.location));
         json.key("gid").value(p.gid);
         json.key("kind").value(pathKindName(p.kind));
         json.key("line").value(p.location.line);
@@ -161,12 +192,32 @@ static void writePaths(JsonText &json, const char *key, const QVector<WritablePa
         json.key("source").value(p.source);
         json.key("target").value(p.target);
         json.key("uid").value(p.uid);
+        json.key("via").value(originName(p.origin));
         json.endObject();
     }
     json.endArray();
 }
 
-static void writeWorkload(JsonText &json, const Workload &w)
+enum DiagnosticFields { Hint = 1, WithSeverity = 2 };
+
+// One finding, note or error (errors only name their file).
+static void writeDiagnostic(JsonText &json, const Diagnostic &d, const QString *file, int fields)
+{
+    json.beginObject();
+    json.key("column").value(d.column);
+    if (file)
+        json.key("file").value(*file);
+    if (fields & Hint)
+        json.key("hint").value(d.hint);
+    json.key("line").value(d.line);
+    json.key("message").value(d.message);
+    json.key("rule").value(d.rule);
+    if (fields & WithSeverity)
+        json.key("severity").value(severityName(d.severity));
+    json.endObject();
+}
+
+static void writeWorkload(JsonText &json, const Analysis &a, const Workload &w)
 {
     json.beginObject();
     json.key("exempt").value(w.exemption.exempt);
@@ -177,28 +228,30 @@ static void writeWorkload(JsonText &json, const Workload &w)
         json.endObject();
     }
     json.key("findings").beginArray();
-    for (const Diagnostic &d : w.findings) {
-        json.beginObject();
-        json.key("column").value(d.column);
-        json.key("hint").value(d.hint);
-        json.key("line").value(d.line);
-        json.key("message").value(d.message);
-        json.key("rule").value(d.rule);
-        json.key("severity").value(severityName(d.severity));
-        json.endObject();
-    }
+    for (const Diagnostic &d : w.findings)
+        writeDiagnostic(json, d, nullptr, Hint | WithSeverity);
     json.endArray();
-    writePaths(json, "inMemoryPaths", w.inMemory);
+    writePaths(json, a, "inMemoryPaths", w.inMemory);
     json.key("kind").value(w.kind);
     json.key("line").value(w.location.line);
     json.key("name").value(w.name);
     json.key("object").value(w.object);
-    writePaths(json, "persistentPaths", w.persistent);
+    writePaths(json, a, "persistentPaths", w.persistent);
     json.key("readOnly");
     if (w.rootFs == RootFs::Undetermined)
         json.null();
     else
         json.value(w.rootFs == RootFs::ReadOnly);
+    json.key("readOnlySource");
+    if (hasRootFsSource(w)) {
+        json.beginObject();
+        json.key("file").value(fileOf(a, w.rootFsLocation));
+        json.key("line").value(w.rootFsLocation.line);
+        json.key("via").value(rootFsVia(w));
+        json.endObject();
+    } else {
+        json.null();
+    }
     json.key("status").value(statusName(w.status()));
     json.endObject();
 }
@@ -207,26 +260,19 @@ static void writeWorkload(JsonText &json, const Workload &w)
 static void writeFileHead(JsonText &json, const Analysis &a)
 {
     json.key("errors").beginArray();
-    for (const Diagnostic &d : a.errors) {
-        json.beginObject();
-        json.key("column").value(d.column);
-        json.key("line").value(d.line);
-        json.key("message").value(d.message);
-        json.key("rule").value(d.rule);
-        json.endObject();
-    }
+    for (const Diagnostic &d : a.errors)
+        writeDiagnostic(json, d, d.file.isEmpty() ? &a.path : &d.file, 0);
     json.endArray();
+    if (!a.files.isEmpty()) {
+        json.key("files").beginArray();
+        for (const QString &f : a.files)
+            json.value(f);
+        json.endArray();
+    }
     json.key("format").value(formatName(a.format));
     json.key("notes").beginArray();
-    for (const Diagnostic &d : a.notes) {
-        json.beginObject();
-        json.key("column").value(d.column);
-        json.key("line").value(d.line);
-        json.key("message").value(d.message);
-        json.key("rule").value(d.rule);
-        json.key("severity").value(severityName(d.severity));
-        json.endObject();
-    }
+    for (const Diagnostic &d : a.notes)
+        writeDiagnostic(json, d, nullptr, WithSeverity);
     json.endArray();
     json.key("path").value(a.path);
     if (!a.skipReason.isEmpty() && a.errors.isEmpty())
@@ -245,6 +291,7 @@ static void writeSummary(JsonText &json, const QVector<Analysis> &analyses)
     json.key("immutableWithExceptions").value(s.immutableWithExceptions);
     json.key("mutable").value(s.mutableCount);
     json.key("notes").value(s.notes);
+    json.key("partial").value(s.partial);
     json.key("skippedFiles").value(s.skipped);
     json.key("undetermined").value(s.undetermined);
     json.key("warnings").value(s.warnings);
@@ -273,7 +320,7 @@ void writeJsonReport(const QVector<Analysis> &analyses, const std::function<void
         writeFileHead(json, a);
         json.key("workloads").beginArray();
         for (const Workload &w : a.workloads) {
-            writeWorkload(json, w);
+            writeWorkload(json, a, w);
             flush(Part);
         }
         json.endArray();

@@ -1,5 +1,7 @@
 #include "report/tablereport.h"
 
+#include <QFileInfo>
+
 #include "report/checkrun.h"
 
 #include <QStringList>
@@ -124,8 +126,13 @@ void writeTable(const QVector<QStringList> &rows, Sink &out)
 
 QString diagnosticLine(const Diagnostic &d, const QString &workload)
 {
-    QString line =
-        QStringLiteral("  %1:%2  %3  %4  ").arg(d.line).arg(d.column).arg(severityName(d.severity), d.rule);
+    // In a project, a finding in another file than the section's first names its file.
+    const QString file = d.fileIndex > 0 ? QFileInfo(d.file).fileName() + QLatin1Char(':') : QString();
+    QString line = QStringLiteral("  %1%2:%3  %4  %5  ")
+                       .arg(file)
+                       .arg(d.line)
+                       .arg(d.column)
+                       .arg(severityName(d.severity), d.rule);
     if (!workload.isEmpty() && !d.message.contains(workload))
         line += workload + QStringLiteral(": ");
     line += d.message + QLatin1Char('\n');
@@ -138,13 +145,21 @@ QString diagnosticLine(const Diagnostic &d, const QString &workload)
 void writeSection(const Analysis &a, Sink &out)
 {
     out << a.path;
+    if (a.files.size() > 1) // a project: the files merged after the first, by name
+        for (qsizetype i = 1; i < a.files.size(); ++i)
+            out << QStringLiteral(" + ") + QFileInfo(a.files[i]).fileName();
     if (a.format != FileFormat::Unknown)
         out << QStringLiteral(" (") + formatName(a.format) + QLatin1Char(')');
     out << QLatin1Char('\n');
     if (!a.errors.isEmpty()) {
         for (const Diagnostic &d : a.errors) {
             out << QStringLiteral("  error: %1").arg(d.message);
-            if (d.line > 0)
+            if (d.line > 0 && !d.file.isEmpty() && d.file != a.path)
+                out << QStringLiteral(" (%1, line %2, column %3)")
+                           .arg(QFileInfo(d.file).fileName())
+                           .arg(d.line)
+                           .arg(d.column);
+            else if (d.line > 0)
                 out << QStringLiteral(" (line %1, column %2)").arg(d.line).arg(d.column);
             out << QLatin1Char('\n');
         }

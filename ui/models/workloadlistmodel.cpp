@@ -16,6 +16,8 @@ QString statusLabel(Status status)
         return QObject::tr("Mutable");
     case Status::Undetermined:
         return QObject::tr("Undetermined");
+    case Status::Partial:
+        return QObject::tr("Partial");
     }
     return {};
 }
@@ -28,6 +30,7 @@ int statusRank(Status status)
     case Status::ImmutableWithExceptions:
         return 1;
     case Status::Undetermined:
+    case Status::Partial:
         return 2;
     case Status::Mutable:
         return 3;

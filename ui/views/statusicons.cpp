@@ -12,6 +12,7 @@ QIcon statusIcon(Status status)
     case Status::Mutable:
         return QIcon(QStringLiteral(":/icons/status-mutable.svg"));
     case Status::Undetermined:
+    case Status::Partial:
         return QIcon(QStringLiteral(":/icons/status-undetermined.svg"));
     }
     return {};
@@ -27,6 +28,7 @@ QColor statusColor(Status status)
     case Status::Mutable:
         return QColor(0xc0, 0x39, 0x2b);
     case Status::Undetermined:
+    case Status::Partial:
         return QColor(0x7f, 0x8c, 0x8d);
     }
     return {};

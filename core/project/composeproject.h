@@ -1,0 +1,76 @@
+#pragma once
+
+#include "model/analyzer.h"
+#include "model/format.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace deadbolt {
+
+// A Compose project as docker compose reads it: the -f files in order (or the default
+// compose.yaml and its override), each after the files its top-level `include:` pulls in, and
+// the files that `extends: {file: ...}` names, which add no services of their own.
+struct ProjectFile
+{
+    enum class Role { TopLevel, Included, ExtendsOnly };
+    QString path;  // absolute: the file's identity
+    QString shown; // as reports name it: relative to the current folder when the project was
+                   // given relative paths, else absolute
+    ParsedFile parsed;
+    FormatInfo info;
+    Role role = Role::TopLevel;
+};
+
+struct ComposeProject
+{
+    QString directory;
+    std::vector<ProjectFile> files; // in merge order; Location::file indexes it
+    Diagnostics errors;             // with file, line and column: the project cannot be read
+    bool relative = false;          // given relative paths: reports name files relative too
+    int indexOf(const QString &absolutePath) const;
+    QStringList paths() const; // as shown
+    void showPaths();          // errors name files as shown
+};
+
+// The files docker compose reads in dir when given no -f: the first of compose.yaml,
+// compose.yml, docker-compose.yaml and docker-compose.yml, plus its .override file (the
+// override of the same stem, either extension). Empty when dir has none.
+QStringList defaultProjectFiles(const QString &dir);
+
+// COMPOSE_FILE's value split as docker compose splits it: at COMPOSE_PATH_SEPARATOR, ':' when
+// unset (';' on Windows).
+QStringList composeFileList(const QString &composeFile, const QString &separator);
+
+// Reads every file of the project and what it includes. `directory` is the project directory
+// (docker compose's --project-directory; by default the first file's folder): relative -f
+// paths are read from the current directory, as docker compose reads them.
+ComposeProject loadProject(const QStringList &files, const QString &directory = {});
+
+// Loads the file `extends: {file: ...}` names (relative to the folder of the file that says
+// so), once; its index, or -1 with an error in project.errors.
+int loadExtendsFile(ComposeProject &project, const QString &path, const Location &at, int from);
+
+// The effective workloads of the project: every service merged over its files and `extends`
+// as docker compose merges them, with where each value comes from; the policy rules applied.
+// A project with errors gives them and no workloads.
+Analysis analyzeProject(ComposeProject &project);
+
+} // namespace deadbolt
+
+namespace deadbolt {
+
+// What `check` and `diff` read: a Compose project (its files merged) or one file alone.
+struct CheckTarget
+{
+    QStringList files;
+    bool project = false;
+};
+
+// Files stay files; a directory is searched as docker compose would be run in each of its
+// folders: the default project files there (compose.yaml and its override...) make one
+// project, and the other *.yml / *.yaml files are read alone.
+QVector<CheckTarget> findCheckTargets(const QStringList &arguments);
+
+} // namespace deadbolt

@@ -1,0 +1,274 @@
+// Compose projects read as docker compose merges them: hand-written projects under
+// tests/data/projects, each with its expected effective configuration (expected.json, in the
+// shape of ../shared/oracles/compose-effective: read_only, tmpfs targets and writable mounts
+// per service) or the error it must give (error: "FILE:LINE:COLUMN message part"). Where
+// docker-compose is there, expected.json is held against the real tool too.
+#include "project/composeproject.h"
+#include "report/checkrun.h"
+
+#include "oracle.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace deadbolt;
+
+namespace {
+
+const QString Projects = QStringLiteral(DEADBOLT_TESTDATA "/projects");
+
+QStringList filesOf(const QString &dir)
+{
+    QFile list(dir + QStringLiteral("/files"));
+    if (!list.open(QIODevice::ReadOnly))
+        return defaultProjectFiles(dir);
+    QStringList out;
+    for (const QByteArray &line : list.readAll().split('\n'))
+        if (!line.trimmed().isEmpty())
+            out.append(dir + QLatin1Char('/') + QString::fromUtf8(line.trimmed()));
+    return out;
+}
+
+QString mountType(PathKind kind)
+{
+    switch (kind) {
+    case PathKind::TmpfsLong:
+        return QStringLiteral("tmpfs");
+    case PathKind::Bind:
+        return QStringLiteral("bind");
+    default:
+        return QStringLiteral("volume");
+    }
+}
+
+// ${VAR:-default}, ${VAR-default}, ${VAR} and $VAR as docker-compose fills them from the
+// environment (unset: empty), so that a target written with a variable compares with the
+// oracle's; Deadbolt itself reports such values as written.
+QString interpolated(QString v)
+{
+    static const QRegularExpression var(QStringLiteral(R"(\$\{(\w+)(?:(:?-)([^}]*))?\}|\$(\w+))"));
+    QString out;
+    qsizetype at = 0;
+    for (auto it = var.globalMatch(v); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += v.mid(at, m.capturedStart() - at);
+        const QString name = m.captured(1).isEmpty() ? m.captured(4) : m.captured(1);
+        const bool set = qEnvironmentVariableIsSet(name.toUtf8().constData());
+        const QString value = qEnvironmentVariable(name.toUtf8().constData());
+        if (m.captured(2) == QLatin1String(":-"))
+            out += value.isEmpty() ? m.captured(3) : value;
+        else if (m.captured(2) == QLatin1String("-"))
+            out += set ? value : m.captured(3);
+        else
+            out += value;
+        at = m.capturedEnd();
+    }
+    return out + v.mid(at);
+}
+
+// Our effective configuration in the oracle's shape.
+QJsonObject effective(const Analysis &a)
+{
+    QJsonObject services;
+    for (const Workload &w : a.workloads) {
+        QJsonArray tmpfs, mounts;
+        QStringList targets;
+        QList<QPair<QString, QString>> ms;
+        for (const QVector<WritablePath> *list : {&w.inMemory, &w.persistent})
+            for (const WritablePath &p : *list) {
+                if (p.kind == PathKind::TmpfsShort)
+                    targets.append(interpolated(p.target));
+                else
+                    ms.append({interpolated(p.target), mountType(p.kind)});
+            }
+        targets.sort();
+        std::sort(ms.begin(), ms.end());
+        for (const QString &t : targets)
+            tmpfs.append(t);
+        for (const auto &[target, type] : ms)
+            mounts.append(QJsonObject{{QStringLiteral("target"), target}, {QStringLiteral("type"), type}});
+        QJsonValue ro = QJsonValue::Null;
+        if (w.rootFs == RootFs::ReadOnly)
+            ro = true;
+        else if (w.rootFs == RootFs::WritableExplicit)
+            ro = false;
+        services.insert(w.name, QJsonObject{{QStringLiteral("read_only"), ro},
+                                            {QStringLiteral("tmpfs"), tmpfs},
+                                            {QStringLiteral("mounts"), mounts}});
+    }
+    return QJsonObject{{QStringLiteral("services"), services}};
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// The oracle's output reduced to expected.json's shape; empty when it fails.
+QJsonObject oracle(const QString &dir, const QStringList &files, QString *error, bool always = false)
+{
+    QStringList args;
+    if (always || QFile::exists(dir + QStringLiteral("/files")))
+        for (const QString &f : files)
+            args << QStringLiteral("-f") << f;
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(QStringLiteral(DEADBOLT_SHARED "/oracles/compose-effective"), args);
+    p.waitForFinished(120000);
+    if (p.exitCode() != 0) {
+        *error = QString::fromUtf8(p.readAllStandardError());
+        return {};
+    }
+    const QJsonObject all = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QJsonObject services;
+    const QJsonObject in = all.value(QStringLiteral("services")).toObject();
+    for (auto it = in.begin(); it != in.end(); ++it) {
+        const QJsonObject s = it.value().toObject();
+        QJsonArray mounts;
+        for (const QJsonValue &m : s.value(QStringLiteral("mounts")).toArray())
+            if (!m.toObject().value(QStringLiteral("read_only")).toBool())
+                mounts.append(QJsonObject{{QStringLiteral("target"), m[QStringLiteral("target")]},
+                                          {QStringLiteral("type"), m[QStringLiteral("type")]}});
+        services.insert(it.key(),
+                        QJsonObject{{QStringLiteral("read_only"), s.value(QStringLiteral("read_only"))},
+                                    {QStringLiteral("tmpfs"), s.value(QStringLiteral("tmpfs"))},
+                                    {QStringLiteral("mounts"), mounts}});
+    }
+    return QJsonObject{{QStringLiteral("services"), services}};
+}
+
+bool haveOracle()
+{
+    return QFile::exists(QStringLiteral(DEADBOLT_SHARED "/oracles/compose-effective")) &&
+           !QStandardPaths::findExecutable(QStringLiteral("docker-compose")).isEmpty();
+}
+
+} // namespace
+
+class TestProject : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void projects_data()
+    {
+        QTest::addColumn<QString>("dir");
+        for (const QString &name : QDir(Projects).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+            QTest::addRow("%s", qPrintable(name)) << Projects + QLatin1Char('/') + name;
+    }
+    void projects()
+    {
+        QFETCH(QString, dir);
+        const QStringList files = filesOf(dir);
+        if (QFile::exists(dir + QStringLiteral("/alone")))
+            QSKIP("a file checked alone (fragments)");
+        QVERIFY2(!files.isEmpty(), "the case has no files");
+        const Analysis a = checkProject(files);
+        QFile errorFile(dir + QStringLiteral("/error"));
+        if (errorFile.open(QIODevice::ReadOnly)) {
+            const QString expected = QString::fromUtf8(errorFile.readAll()).trimmed();
+            QVERIFY2(!a.errors.isEmpty(), "the project must not be read");
+            QVERIFY(a.workloads.isEmpty()); // never a partial answer
+            const Diagnostic &d = a.errors.front();
+            const QString got = QStringLiteral("%1:%2:%3 %4")
+                                    .arg(QDir(dir).relativeFilePath(d.file))
+                                    .arg(d.line)
+                                    .arg(d.column)
+                                    .arg(d.message);
+            QVERIFY2(got.startsWith(expected.section(QLatin1Char(' '), 0, 0)) &&
+                         got.contains(expected.section(QLatin1Char(' '), 1)),
+                     qPrintable(QStringLiteral("got: %1\nexpected: %2").arg(got, expected)));
+            return;
+        }
+        QVERIFY2(a.errors.isEmpty(), qPrintable(a.errors.isEmpty() ? QString() : a.errors.front().message));
+        const QJsonObject expected = readJson(dir + QStringLiteral("/expected.json"));
+        QVERIFY2(!expected.isEmpty(), "no expected.json");
+        const QJsonObject ours = effective(a);
+        QVERIFY2(ours == expected, qPrintable(QString::fromUtf8(QJsonDocument(ours).toJson())));
+        if (QFile::exists(dir + QStringLiteral("/no-oracle")))
+            return;
+        if (!haveOracle()) {
+            qWarning("no docker-compose or ../shared/oracles: expected.json not held against the real tool");
+            return;
+        }
+        QString error;
+        const QJsonObject real = oracle(dir, files, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(real == expected, qPrintable(QString::fromUtf8(QJsonDocument(real).toJson())));
+    }
+
+    // A file of fragments read alone: partial, a note, and no failure of the run.
+    void fragmentAlone()
+    {
+        const Analysis a = checkFile(Projects + QStringLiteral("/fragment/override.yml"));
+        QCOMPARE(a.workloads.size(), 1);
+        QCOMPARE(a.workloads[0].status(), Status::Partial);
+        QCOMPARE(a.workloads[0].findings.size(), 1);
+        QCOMPARE(a.workloads[0].findings[0].rule, QStringLiteral("DB012"));
+        QCOMPARE(checkExitCode({a}, Severity::Error), ExitClean);
+    }
+
+    // The multi-file projects of ../shared/corpus: DefectDojo's compose file with each of its
+    // overrides, frappe_docker's with each of its own. Each one docker-compose accepts must
+    // give what it gives; the count of projects and services compared is printed.
+    void corpusProjects()
+    {
+        const QString corpus = QStringLiteral(DEADBOLT_SHARED "/corpus/compose/");
+        if (!QFileInfo::exists(corpus))
+            QSKIP("no corpus: DEADBOLT_SHARED/corpus (../shared/corpus) is absent");
+        if (!haveOracle())
+            QSKIP("no docker-compose or ../shared/oracles/compose-effective");
+        const std::vector<std::vector<const char *>> projects = {
+            {"DefectDojo__django-DefectDojo__docker-compose.yml",
+             "DefectDojo__django-DefectDojo__docker-compose.override.dev.yml"},
+            {"DefectDojo__django-DefectDojo__docker-compose.yml",
+             "DefectDojo__django-DefectDojo__docker-compose.override.integration_tests.yml"},
+            {"frappe__frappe_docker__compose.yaml",
+             "frappe__frappe_docker__overrides__compose.migrator.yaml"},
+            {"frappe__frappe_docker__compose.yaml", "frappe__frappe_docker__overrides__compose.proxy.yaml"},
+            {"frappe__frappe_docker__compose.yaml", "frappe__frappe_docker__overrides__compose.traefik.yaml"},
+            {"frappe__frappe_docker__compose.yaml", "frappe__frappe_docker__overrides__compose.traefik.yaml",
+             "frappe__frappe_docker__overrides__compose.traefik-ssl.yaml"},
+            {"frappe__frappe_docker__compose.yaml",
+             "frappe__frappe_docker__overrides__compose.nginxproxy-ssl.yaml"},
+        };
+        int compared = 0, services = 0, refused = 0;
+        for (const auto &project : projects) {
+            QStringList files, names;
+            for (const char *n : project) {
+                names.append(QLatin1String(n));
+                files.append(corpus + QLatin1String(n));
+            }
+            QString error;
+            const QJsonObject real = oracle(corpus, files, &error, true);
+            if (real.isEmpty()) {
+                ++refused; // docker-compose 1.29 refuses it (frappe's `$` in labels, say)
+                continue;
+            }
+            const Analysis a = checkProject(files);
+            QVERIFY2(a.errors.isEmpty(), qPrintable(names.join(QLatin1Char(' '))));
+            const QJsonObject ours = effective(a);
+            QVERIFY2(ours == real, qPrintable(names.join(QLatin1Char(' ')) + QLatin1Char('\n') +
+                                              QString::fromUtf8(QJsonDocument(ours).toJson()) +
+                                              QString::fromUtf8(QJsonDocument(real).toJson())));
+            ++compared;
+            services += int(a.workloads.size());
+        }
+        qInfo("corpus projects: %d compared (%d services), %d refused by docker-compose", compared, services,
+              refused);
+        QVERIFY(compared >= 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProject)
+#include "tst_project.moc"
