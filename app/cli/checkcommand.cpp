@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "io/fileloader.h"
+#include "project/checktargets.h"
 #include "project/composeproject.h"
 #include "report/checkrun.h"
 #include "report/jsonreport.h"

@@ -19,7 +19,8 @@ enum class RootFs { ReadOnly, WritableExplicit, WritableDefault, Undetermined };
 // read_only unset: it adds to a service defined elsewhere, whose value then decides. (One that
 // sets read_only decides it: an override's value wins.)
 enum class Status { Immutable, ImmutableWithExceptions, Mutable, Undetermined, Partial };
-QString statusName(Status status); // "immutable", "immutable-with-exceptions", "mutable", "undetermined", "partial"
+QString
+statusName(Status status); // "immutable", "immutable-with-exceptions", "mutable", "undetermined", "partial"
 
 // Where something is written in the text.
 struct Location

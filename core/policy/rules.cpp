@@ -62,11 +62,12 @@ Location whereRootFs(const Workload &w)
 void rootFsRule(const Workload &w, FileFormat format, Diagnostics &out)
 {
     if (w.partial) {
-        out.append(finding(rules::ServiceFragment,
-                           QStringLiteral("Adds to a service defined elsewhere: this file has no image, build "
-                                          "or extends, so what runs depends on the files it is used with"),
-                           w.location,
-                           QStringLiteral("Check the project: deadbolt-cli check -f compose.yaml -f THIS_FILE")));
+        out.append(
+            finding(rules::ServiceFragment,
+                    QStringLiteral("Adds to a service defined elsewhere: this file has no image, build "
+                                   "or extends, so what runs depends on the files it is used with"),
+                    w.location,
+                    QStringLiteral("Check the project: deadbolt-cli check -f compose.yaml -f THIS_FILE")));
         return;
     }
     const QString key =

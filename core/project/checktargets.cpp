@@ -1,38 +1,33 @@
+#include "project/checktargets.h"
 #include "project/composeproject.h"
 
-#include <QDir>
+#include "io/fileloader.h"
+
 #include <QFileInfo>
 
 namespace deadbolt {
-
-static void collect(const QString &dir, QVector<CheckTarget> *out)
-{
-    const QDir d(dir);
-    const QStringList project = defaultProjectFiles(dir);
-    if (!project.isEmpty())
-        out->append({project, true});
-    const QFileInfoList files =
-        d.entryInfoList({QStringLiteral("*.yml"), QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
-    for (const QFileInfo &f : files) {
-        const QString path = d.filePath(f.fileName());
-        if (!project.contains(path))
-            out->append({{path}, false});
-    }
-    for (const QFileInfo &sub : d.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        if (sub.isSymLink()) // a link loop would never end
-            continue;
-        collect(d.filePath(sub.fileName()), out);
-    }
-}
 
 QVector<CheckTarget> findCheckTargets(const QStringList &arguments)
 {
     QVector<CheckTarget> out;
     for (const QString &arg : arguments) {
-        if (QFileInfo(arg).isDir())
-            collect(arg, &out);
-        else
+        if (!QFileInfo(arg).isDir()) {
             out.append({{arg}, false});
+            continue;
+        }
+        // findYamlFiles lists a folder's files together: the folder's project comes first.
+        QString folder;
+        QStringList project;
+        for (const QString &f : findYamlFiles(arg)) {
+            if (const QString dir = QFileInfo(f).path(); dir != folder) {
+                folder = dir;
+                project = defaultProjectFiles(dir);
+                if (!project.isEmpty())
+                    out.append({project, true});
+            }
+            if (!project.contains(f))
+                out.append({{f}, false});
+        }
     }
     return out;
 }

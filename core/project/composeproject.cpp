@@ -77,8 +77,6 @@ QStringList composeFileList(const QString &composeFile, const QString &separator
     return out;
 }
 
-namespace {
-
 Diagnostic projectError(const QString &file, const Location &at, const QString &message)
 {
     Diagnostic d;
@@ -90,6 +88,8 @@ Diagnostic projectError(const QString &file, const Location &at, const QString &
     d.column = at.column;
     return d;
 }
+
+namespace {
 
 class Loader
 {
@@ -108,10 +108,6 @@ public:
         }
         if (m_project.indexOf(absolute) >= 0)
             return true; // included twice: its resources once
-        ProjectFile file;
-        file.path = absolute;
-        file.shown = m_relative ? QDir::current().relativeFilePath(absolute) : absolute;
-        file.role = role;
         std::string bytes;
         QString error;
         if (!readFileBytes(absolute, &bytes, &error)) {
@@ -119,7 +115,18 @@ public:
                                                    : projectError(from, at, error));
             return false;
         }
-        file.parsed = parseText(std::move(bytes), absolute);
+        return adopt(parseText(std::move(bytes), absolute), role);
+    }
+
+    // Takes a file already read and parsed (and first what it includes).
+    bool adopt(ParsedFile parsed, ProjectFile::Role role)
+    {
+        const QString absolute = QFileInfo(parsed.path).absoluteFilePath();
+        ProjectFile file;
+        file.path = absolute;
+        file.shown = m_relative ? QDir::current().relativeFilePath(absolute) : absolute;
+        file.role = role;
+        file.parsed = std::move(parsed);
         if (!file.parsed.ok()) {
             m_project.errors += file.parsed.errors;
             return false;
@@ -213,6 +220,17 @@ ComposeProject loadProject(const QStringList &files, const QString &directory)
         loader.load(f, ProjectFile::Role::TopLevel, {}, {});
     }
     project.relative = relative;
+    project.showPaths();
+    return project;
+}
+
+ComposeProject projectOf(ParsedFile file)
+{
+    ComposeProject project;
+    project.directory = QFileInfo(file.path).absolutePath();
+    project.relative = QFileInfo(file.path).isRelative();
+    Loader loader(project, project.relative);
+    loader.adopt(std::move(file), ProjectFile::Role::TopLevel);
     project.showPaths();
     return project;
 }

@@ -43,10 +43,17 @@ QStringList defaultProjectFiles(const QString &dir);
 // unset (';' on Windows).
 QStringList composeFileList(const QString &composeFile, const QString &separator);
 
+// A DB013 error: the project does not hold together, at `at` in `file`.
+Diagnostic projectError(const QString &file, const Location &at, const QString &message);
+
 // Reads every file of the project and what it includes. `directory` is the project directory
 // (docker compose's --project-directory; by default the first file's folder): relative -f
 // paths are read from the current directory, as docker compose reads them.
 ComposeProject loadProject(const QStringList &files, const QString &directory = {});
+
+// The project of one file already parsed (a file read alone that uses `extends:`): what it
+// includes and extends is read too, the file itself not again.
+ComposeProject projectOf(ParsedFile file);
 
 // Loads the file `extends: {file: ...}` names (relative to the folder of the file that says
 // so), once; its index, or -1 with an error in project.errors.
@@ -56,21 +63,5 @@ int loadExtendsFile(ComposeProject &project, const QString &path, const Location
 // as docker compose merges them, with where each value comes from; the policy rules applied.
 // A project with errors gives them and no workloads.
 Analysis analyzeProject(ComposeProject &project);
-
-} // namespace deadbolt
-
-namespace deadbolt {
-
-// What `check` and `diff` read: a Compose project (its files merged) or one file alone.
-struct CheckTarget
-{
-    QStringList files;
-    bool project = false;
-};
-
-// Files stay files; a directory is searched as docker compose would be run in each of its
-// folders: the default project files there (compose.yaml and its override...) make one
-// project, and the other *.yml / *.yaml files are read alone.
-QVector<CheckTarget> findCheckTargets(const QStringList &arguments);
 
 } // namespace deadbolt

@@ -31,14 +31,7 @@ struct Layer
 
 Diagnostic error(const ComposeProject &project, const Location &at, const QString &message)
 {
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.rule = QLatin1String(rules::ProjectError);
-    d.message = message;
-    d.file = at.file >= 0 ? project.files[std::size_t(at.file)].shown : QString();
-    d.line = at.line;
-    d.column = at.column;
-    return d;
+    return projectError(at.file >= 0 ? project.files[std::size_t(at.file)].shown : QString(), at, message);
 }
 
 Location at(const ComposeProject &project, int file, NodeId node)
@@ -270,8 +263,7 @@ Analysis analyzeProject(ComposeProject &project)
     QHash<QString, std::vector<Layer>> definitions;
     QHash<QString, int> includedFrom;
     FileFormat format = FileFormat::Unknown;
-    const std::size_t contributing = project.files.size();
-    for (std::size_t i = 0; i < contributing; ++i) {
+    for (std::size_t i = 0; i < project.files.size(); ++i) {
         const ProjectFile &f = project.files[i];
         if (f.role == ProjectFile::Role::ExtendsOnly || f.info.services == NoNode)
             continue;

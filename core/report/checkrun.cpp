@@ -6,6 +6,9 @@
 #include "project/composeproject.h"
 #include "yaml/merge.h"
 
+#include <QFileInfo>
+#include <algorithm>
+
 namespace deadbolt {
 
 // A Compose file with a service that says `extends:`.
@@ -38,23 +41,25 @@ Analysis checkFile(const QString &path)
         analysis.errors.append(d);
         return analysis;
     }
-    const ParsedFile parsed = parseText(std::move(bytes), path);
+    ParsedFile parsed = parseText(std::move(bytes), path);
     if (usesExtends(parsed)) {
         // `extends:` is docker compose's merging, not the file's text alone: read the file as
         // a project of one (a base in another file is read too).
-        Analysis project = checkProject({path});
-        project.path = path;
+        ComposeProject project = projectOf(std::move(parsed));
+        Analysis analysis = analyzeProject(project);
+        analysis.path = path;
         const bool unresolved =
-            !project.errors.isEmpty() &&
-            std::all_of(project.errors.begin(), project.errors.end(),
+            !analysis.errors.isEmpty() &&
+            std::all_of(analysis.errors.begin(), analysis.errors.end(),
                         [](const Diagnostic &d) { return d.rule == QLatin1String(rules::ProjectError); });
-        if (!unresolved)
-            return project;
+        const int own = project.indexOf(QFileInfo(path).absoluteFilePath());
+        if (!unresolved || own < 0)
+            return analysis;
         // A file read alone whose `extends` cannot be followed (a base file that is not there):
         // read as its text says, with a warning. `check -f` makes the same an error.
-        Analysis alone = analyze(parsed);
+        Analysis alone = analyze(project.files[std::size_t(own)].parsed);
         alone.path = path;
-        for (Diagnostic d : project.errors) {
+        for (Diagnostic d : analysis.errors) {
             d.severity = Severity::Warning;
             d.message += QStringLiteral(": read without it (check -f makes this an error)");
             alone.notes.append(d);

@@ -124,10 +124,12 @@ void writeTable(const QVector<QStringList> &rows, Sink &out)
     }
 }
 
-QString diagnosticLine(const Diagnostic &d, const QString &workload)
+QString diagnosticLine(const Diagnostic &d, const QString &workload, const QString &sectionPath)
 {
-    // In a project, a finding in another file than the section's first names its file.
-    const QString file = d.fileIndex > 0 ? QFileInfo(d.file).fileName() + QLatin1Char(':') : QString();
+    // In a project, a finding in another file than the one the section is named after names its file.
+    const QString file = d.fileIndex >= 0 && !d.file.isEmpty() && d.file != sectionPath
+                             ? QFileInfo(d.file).fileName() + QLatin1Char(':')
+                             : QString();
     QString line = QStringLiteral("  %1%2:%3  %4  %5  ")
                        .arg(file)
                        .arg(d.line)
@@ -145,9 +147,9 @@ QString diagnosticLine(const Diagnostic &d, const QString &workload)
 void writeSection(const Analysis &a, Sink &out)
 {
     out << a.path;
-    if (a.files.size() > 1) // a project: the files merged after the first, by name
-        for (qsizetype i = 1; i < a.files.size(); ++i)
-            out << QStringLiteral(" + ") + QFileInfo(a.files[i]).fileName();
+    for (const QString &f : a.files) // a project: its other files (included, extended), by name
+        if (f != a.path)
+            out << QStringLiteral(" + ") + QFileInfo(f).fileName();
     if (a.format != FileFormat::Unknown)
         out << QStringLiteral(" (") + formatName(a.format) + QLatin1Char(')');
     out << QLatin1Char('\n');
@@ -187,7 +189,7 @@ void writeSection(const Analysis &a, Sink &out)
         if (!details)
             out << QLatin1Char('\n');
         details = true;
-        out << diagnosticLine(d, workload);
+        out << diagnosticLine(d, workload, a.path);
     };
     for (const Workload &w : a.workloads) {
         for (const Diagnostic &d : w.findings)
