@@ -10,14 +10,20 @@ namespace deadbolt {
 
 ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel)
 {
+    return parseText(SourceText(std::move(bytes)), path, cancel, yaml::Pieces());
+}
+
+ParsedFile parseText(SourceText text, const QString &path, const yaml::Cancel *cancel, yaml::Pieces pieces,
+                     const yaml::PieceReader &reader)
+{
     ParsedFile file;
     file.path = path;
-    file.text = SourceText(std::move(bytes));
+    file.text = std::move(text);
     if (auto error = checkEncoding(file.text, path)) {
         file.errors.append(*error);
         return file;
     }
-    file.stream = yaml::parseStream(file.text, cancel);
+    file.stream = yaml::parseStream(file.text, cancel, pieces, reader);
     if (file.stream.cancelled) {
         Diagnostic d;
         d.severity = Severity::Error;
@@ -51,11 +57,9 @@ bool isFragment(const yaml::Document &doc, yaml::NodeId service)
     return true;
 }
 
-Analysis analyze(const ParsedFile &file)
+Diagnostics warningNotes(const ParsedFile &file)
 {
-    Analysis analysis;
-    analysis.path = file.path;
-    analysis.errors = file.errors;
+    Diagnostics notes;
     for (const yaml::ParseError &w : file.stream.warnings) {
         Diagnostic d;
         d.severity = Severity::Warning;
@@ -64,8 +68,17 @@ Analysis analyze(const ParsedFile &file)
         d.file = file.path;
         d.line = w.line;
         d.column = w.column;
-        analysis.notes.append(d);
+        notes.append(d);
     }
+    return notes;
+}
+
+Analysis analyze(const ParsedFile &file)
+{
+    Analysis analysis;
+    analysis.path = file.path;
+    analysis.errors = file.errors;
+    analysis.notes = warningNotes(file);
     const FormatInfo info = inspectFormat(file);
     analysis.format = info.format;
     if (info.format == FileFormat::Unknown) {

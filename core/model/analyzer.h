@@ -21,6 +21,9 @@ struct ParsedFile
 // Checks the encoding and parses every document. Never throws. When *cancel turns true
 // meanwhile, returns soon with the error "parsing was cancelled".
 ParsedFile parseText(std::string bytes, const QString &path, const yaml::Cancel *cancel = nullptr);
+// The same for a text already read, with the pieces and the reader of yaml::parseStream.
+ParsedFile parseText(SourceText text, const QString &path, const yaml::Cancel *cancel, yaml::Pieces pieces,
+                     const yaml::PieceReader &reader = {});
 
 FileFormat detectFormat(const ParsedFile &file);
 
@@ -40,5 +43,7 @@ bool isFragment(const yaml::Document &doc, yaml::NodeId service);
 
 // Format detection, reading and the policy rules in one call.
 Analysis analyze(const ParsedFile &file);
+// The parser's warnings (duplicate keys) as the file-level notes analyze() gives them.
+Diagnostics warningNotes(const ParsedFile &file);
 
 } // namespace deadbolt

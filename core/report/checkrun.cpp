@@ -2,6 +2,7 @@
 
 #include "io/fileloader.h"
 #include "model/format.h"
+#include "model/piecewise.h"
 #include "policy/ruleids.h"
 #include "project/composeproject.h"
 #include "yaml/merge.h"
@@ -41,7 +42,15 @@ Analysis checkFile(const QString &path)
         analysis.errors.append(d);
         return analysis;
     }
-    ParsedFile parsed = parseText(std::move(bytes), path);
+    // A big Kubernetes stream is read piece by piece, its trees dropped as it goes (peak
+    // memory); anything else is parsed whole, as the editor parses it.
+    const SourceText text(std::move(bytes));
+    PiecewiseKubernetes reading(text, path);
+    ParsedFile parsed = parseText(text, path, nullptr, reading.pieces(), reading.reader());
+    if (std::optional<Analysis> analysis = reading.analysis(parsed))
+        return *std::move(analysis);
+    if (!parsed.stream.pieceStarts.empty())
+        parsed = parseText(text, path, nullptr, yaml::Pieces()); // not Kubernetes after all: read it whole
     if (usesExtends(parsed)) {
         // `extends:` is docker compose's merging, not the file's text alone: read the file as
         // a project of one (a base in another file is read too).

@@ -5,47 +5,58 @@
 
 namespace deadbolt {
 
-SourceText::SourceText(std::string bytes) : m_bytes(std::move(bytes))
+SourceText::SourceText(std::string bytes)
 {
-    m_bom = m_bytes.size() >= 3 && static_cast<unsigned char>(m_bytes[0]) == 0xEF &&
-            static_cast<unsigned char>(m_bytes[1]) == 0xBB && static_cast<unsigned char>(m_bytes[2]) == 0xBF;
+    auto data = std::make_shared<Data>();
+    data->bytes = std::move(bytes);
+    const std::string &text = data->bytes;
+    std::vector<std::uint32_t> &lineStarts = data->lineStarts;
+    data->bom = text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
+                static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF;
     // One counting pass (vectorised) saves the vector's growth: 4 MB on a 15 MB manifest.
-    m_lineStarts.reserve(std::size_t(std::count(m_bytes.begin(), m_bytes.end(), '\n')) + 1);
-    m_lineStarts.push_back(0);
-    const char *data = m_bytes.data();
-    const std::size_t n = m_bytes.size();
+    lineStarts.reserve(std::size_t(std::count(text.begin(), text.end(), '\n')) + 1);
+    lineStarts.push_back(0);
+    const char *chars = text.data();
+    const std::size_t n = text.size();
     std::size_t crlf = 0, lf = 0;
-    if (std::memchr(data, '\r', n) == nullptr) {
+    if (std::memchr(chars, '\r', n) == nullptr) {
         // No CR at all, the usual case: memchr from line break to line break.
-        for (const char *p = data;
-             (p = static_cast<const char *>(std::memchr(p, '\n', std::size_t(data + n - p))));) {
+        for (const char *p = chars;
+             (p = static_cast<const char *>(std::memchr(p, '\n', std::size_t(chars + n - p))));) {
             ++p;
             ++lf;
-            m_lineStarts.push_back(std::uint32_t(p - data));
+            lineStarts.push_back(std::uint32_t(p - chars));
         }
     } else {
         for (std::size_t i = 0; i < n; ++i) {
-            if (data[i] == '\n') {
+            if (chars[i] == '\n') {
                 ++lf;
-                if (i > 0 && data[i - 1] == '\r')
+                if (i > 0 && chars[i - 1] == '\r')
                     ++crlf;
-                m_lineStarts.push_back(std::uint32_t(i + 1));
-            } else if (data[i] == '\r' && (i + 1 == n || data[i + 1] != '\n')) {
+                lineStarts.push_back(std::uint32_t(i + 1));
+            } else if (chars[i] == '\r' && (i + 1 == n || chars[i + 1] != '\n')) {
                 // A lone CR ends a line for YAML (and libyaml's marks) too.
-                m_loneCr = true;
-                m_lineStarts.push_back(std::uint32_t(i + 1));
+                data->loneCr = true;
+                lineStarts.push_back(std::uint32_t(i + 1));
             }
         }
     }
     // A file that ends with a newline has no extra empty line after it.
-    if (m_lineStarts.size() > 1 && m_lineStarts.back() == n)
-        m_lineStarts.pop_back();
-    m_crlf = lf > 0 && crlf * 2 > lf;
+    if (lineStarts.size() > 1 && lineStarts.back() == n)
+        lineStarts.pop_back();
+    data->crlf = lf > 0 && crlf * 2 > lf;
+    m_d = std::move(data);
+}
+
+const SourceText::Data &SourceText::d() const
+{
+    static const Data empty; // as a default-constructed text always was: no lines
+    return m_d ? *m_d : empty;
 }
 
 bool SourceText::endsWithNewline() const
 {
-    return !m_bytes.empty() && m_bytes.back() == '\n';
+    return !d().bytes.empty() && d().bytes.back() == '\n';
 }
 
 std::size_t SourceText::lineStart(int line) const
@@ -53,38 +64,38 @@ std::size_t SourceText::lineStart(int line) const
     if (line < 1)
         return 0;
     if (line > lineCount())
-        return m_bytes.size();
-    return m_lineStarts[std::size_t(line - 1)];
+        return d().bytes.size();
+    return d().lineStarts[std::size_t(line - 1)];
 }
 
 std::size_t SourceText::lineEnd(int line) const
 {
-    std::size_t end = line >= lineCount() ? m_bytes.size() : m_lineStarts[std::size_t(line)];
+    std::size_t end = line >= lineCount() ? d().bytes.size() : d().lineStarts[std::size_t(line)];
     const std::size_t start = lineStart(line);
-    if (end > start && m_bytes[end - 1] == '\n')
+    if (end > start && d().bytes[end - 1] == '\n')
         --end;
-    if (end > start && m_bytes[end - 1] == '\r')
+    if (end > start && d().bytes[end - 1] == '\r')
         --end;
     return end;
 }
 
 int SourceText::lineOf(std::size_t offset) const
 {
-    auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
-    return int(it - m_lineStarts.begin());
+    auto it = std::upper_bound(d().lineStarts.begin(), d().lineStarts.end(), offset);
+    return int(it - d().lineStarts.begin());
 }
 
 LineCol SourceText::lineCol(std::size_t offset) const
 {
-    offset = std::min(offset, m_bytes.size());
+    offset = std::min(offset, d().bytes.size());
     const int line = lineOf(offset);
     std::size_t start = lineStart(line);
-    if (line == 1 && m_bom)
+    if (line == 1 && d().bom)
         start = std::min<std::size_t>(3, offset);
     int column = 1;
     for (std::size_t i = start; i < offset; ++i) {
         // count code points: every byte that is not a UTF-8 continuation byte
-        if ((static_cast<unsigned char>(m_bytes[i]) & 0xC0) != 0x80)
+        if ((static_cast<unsigned char>(d().bytes[i]) & 0xC0) != 0x80)
             ++column;
     }
     return {line, column};
@@ -93,10 +104,10 @@ LineCol SourceText::lineCol(std::size_t offset) const
 std::size_t SourceText::indentOfLineAt(std::size_t offset) const
 {
     std::size_t start = lineStart(lineOf(offset));
-    if (start == 0 && m_bom)
+    if (start == 0 && d().bom)
         start = 3;
     std::size_t i = start;
-    while (i < m_bytes.size() && m_bytes[i] == ' ')
+    while (i < d().bytes.size() && d().bytes[i] == ' ')
         ++i;
     return i - start;
 }

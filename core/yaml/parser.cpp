@@ -132,7 +132,8 @@ Document parseDocument(const SourceText &text, DocumentSpan span, ParseError *er
 // gives exactly the events of one pass (see cutPoints). Any error in any piece, or a piece that
 // does not start with a document of its own, and the stream is parsed again in one pass, so
 // that what is reported is libyaml's first error and the documents before it.
-static Run parseInPieces(const SourceText &text, const Cancel *cancel, Pieces wanted)
+static Run parseInPieces(const SourceText &text, const Cancel *cancel, Pieces wanted,
+                         const PieceReader *reader, std::vector<std::size_t> *pieceStarts)
 {
     const std::size_t count =
         wanted.count ? wanted.count : std::size_t(std::max(1, parseWorkers()->maxThreadCount()));
@@ -154,6 +155,10 @@ static Run parseInPieces(const SourceText &text, const Cancel *cancel, Pieces wa
     }
     QtConcurrent::blockingMap(parseWorkers(), pieces, [&](Piece &piece) {
         piece.run = parse(text, piece.begin, piece.end, cancel, piece.end == text.size());
+        const Run &run = piece.run;
+        if (reader && !run.cancelled && run.errors.empty() && !run.documents.empty() &&
+            (piece.begin == 0 || run.documents.front().begin == piece.begin))
+            (*reader)(std::size_t(&piece - pieces.data()), piece.run.documents);
     });
     Run whole;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -164,8 +169,11 @@ static Run parseInPieces(const SourceText &text, const Cancel *cancel, Pieces wa
         }
         // A piece after a cut starts with the document its `---` opens.
         if (!run.errors.empty() || run.documents.empty() ||
-            (i > 0 && run.documents.front().begin != pieces[i].begin))
+            (i > 0 && run.documents.front().begin != pieces[i].begin)) {
+            if (pieceStarts)
+                pieceStarts->clear();
             return parse(text, 0, text.size(), cancel);
+        }
         // The piece's first document starts where the one before ended, as in one pass (after
         // a `...` marker, the comments up to the `---` belong to the next document).
         if (i > 0) {
@@ -173,6 +181,8 @@ static Run parseInPieces(const SourceText &text, const Cancel *cancel, Pieces wa
             first.begin = std::uint32_t(pieces[i - 1].run.documentsEnd);
             first.firstLine = text.lineOf(first.begin);
         }
+        if (pieceStarts)
+            pieceStarts->push_back(whole.documents.size());
         if (whole.documents.empty())
             whole.documents = std::move(run.documents);
         else
@@ -184,8 +194,14 @@ static Run parseInPieces(const SourceText &text, const Cancel *cancel, Pieces wa
 
 Stream parseStream(const SourceText &text, const Cancel *cancel, Pieces pieces)
 {
-    Run run = parseInPieces(text, cancel, pieces);
+    return parseStream(text, cancel, pieces, PieceReader());
+}
+
+Stream parseStream(const SourceText &text, const Cancel *cancel, Pieces pieces, const PieceReader &reader)
+{
     Stream stream;
+    std::vector<std::size_t> starts;
+    Run run = parseInPieces(text, cancel, pieces, reader ? &reader : nullptr, &starts);
     if (run.cancelled) {
         stream.cancelled = true;
         return stream;
@@ -202,6 +218,9 @@ Stream parseStream(const SourceText &text, const Cancel *cancel, Pieces pieces)
         w.document = int(d);
     }
     stream.warnings = std::move(run.warnings);
+    // One pass after all: nothing of what the reader did holds.
+    if (starts.size() > 1)
+        stream.pieceStarts = std::move(starts);
     return stream;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <atomic>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,9 @@ struct Stream
     std::vector<ParseError> errors;   // the file cannot be read as YAML (libyaml stops at the first)
     std::vector<ParseError> warnings; // readable, but suspicious: duplicate keys
     bool cancelled = false;           // stopped by *cancel: documents and errors are incomplete
+    // Parsed in pieces with a PieceReader: the index of each piece's first document. Empty
+    // when the stream was parsed in one pass (the reader's results then mean nothing).
+    std::vector<std::size_t> pieceStarts;
 };
 
 // Our own recursive code (value trees, merge keys, comparisons) is bounded by refusing
@@ -62,5 +66,15 @@ struct Pieces
 };
 constexpr Pieces OnePass{1, 0};
 Stream parseStream(const SourceText &text, const Cancel *cancel = nullptr, Pieces pieces = {});
+
+// For a reader that needs each document once and not the trees after (check on a 15 MB
+// manifest): called on the parse worker as soon as a piece is parsed cleanly, with the
+// piece's index (0 to pieces.count - 1) and its documents (numbered from 0 in the piece). It
+// may read them and release their trees (Document::releaseTree), so that the whole stream's
+// trees never exist at once. Its results hold only when the returned pieceStarts is not empty:
+// after an error in any piece, or with nowhere to cut, the stream is parsed in one pass and
+// returned whole, and a reader that already ran for some pieces is to be ignored.
+using PieceReader = std::function<void(std::size_t piece, std::vector<Document> &documents)>;
+Stream parseStream(const SourceText &text, const Cancel *cancel, Pieces pieces, const PieceReader &reader);
 
 } // namespace deadbolt::yaml

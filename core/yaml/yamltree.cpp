@@ -4,6 +4,18 @@
 
 namespace deadbolt::yaml {
 
+void Document::releaseTree()
+{
+    root = NoNode;
+    // Swapped with empty ones: clear() would keep the memory.
+    std::vector<Node>().swap(nodes);
+    std::vector<NodeId>().swap(childIds);
+    std::string().swap(values);
+    std::vector<std::string>().swap(anchorNames);
+    std::vector<NodeProperties>().swap(properties);
+    std::unordered_map<NodeId, std::vector<std::uint32_t>>().swap(keyIndex);
+}
+
 std::string_view Document::value(NodeId id) const
 {
     if (id == NoNode)

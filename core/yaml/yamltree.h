@@ -79,6 +79,8 @@ struct Document
     bool anchored(NodeId id) const { return anchorIndex(id) >= 0; } // the node itself, not an alias's target
     std::int32_t anchorIndex(NodeId id) const;                      // into anchorNames, or -1
     std::uint32_t headBegin(NodeId id) const; // where the node's properties start, or its begin
+    // Frees the tree, keeping the span: the document then reads as empty (root NoNode).
+    void releaseTree();
 
     NodeId resolve(NodeId id) const; // follows an alias to its target
     // Direct lookup in a mapping by scalar key, no merge keys; aliases resolved on the map
