@@ -6,6 +6,7 @@
 #include "edit/secondreader.h"
 #include "edit/shown.h"
 #include "model/analyzer.h"
+#include "model/piecewise.h"
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
 #include "report/tablereport.h"
@@ -68,6 +69,25 @@ inline QString checkParsers(const std::string &bytes)
     return {};
 }
 
+// check's piecewise reading (model/piecewise.h), pieces cut wherever they may be, finds what
+// analyze() finds on the whole file: the same report, the same documents.
+inline QString piecewiseDiffers(const SourceText &text, const Analysis &whole)
+{
+    PiecewiseKubernetes reading(text, QStringLiteral("fuzz.yaml"), 1);
+    const ParsedFile parsed =
+        parseText(text, QStringLiteral("fuzz.yaml"), nullptr, reading.pieces(), reading.reader());
+    const std::optional<Analysis> pieces = reading.analysis(parsed);
+    if (!pieces)
+        return {};
+    if (jsonReportText({*pieces}) != jsonReportText({whole}))
+        return QStringLiteral("the piecewise reading's report differs from the whole file's");
+    for (qsizetype i = 0; i < whole.workloads.size(); ++i)
+        if (pieces->workloads[i].document != whole.workloads[i].document ||
+            pieces->workloads[i].location.document != whole.workloads[i].location.document)
+            return QStringLiteral("the piecewise reading puts a workload in another document");
+    return {};
+}
+
 // Empty when all is well, else what went wrong.
 inline QString checkAnalyze(const std::string &bytes)
 {
@@ -77,7 +97,7 @@ inline QString checkAnalyze(const std::string &bytes)
         if (w.location.offset > file.text.size() || w.rootFsLocation.offset > file.text.size())
             return QStringLiteral("a location outside the text");
     }
-    return {};
+    return piecewiseDiffers(file.text, analysis);
 }
 
 inline QString checkReports(const std::string &bytes)
