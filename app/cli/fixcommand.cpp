@@ -1,11 +1,13 @@
 // deadbolt-cli fix FILE [--service NAME]... [--writable NAME]... [--tmpfs SERVICE:PATH[:OPTIONS]]...
 // [--no-tmpfs SERVICE:PATH]... [--shared] [--diff] [--in-place] [--force]
+// deadbolt-cli fix -f FILE [-f FILE]... [--project-directory DIR] [--into FILE | --override FILE] ...
 #include "commands.h"
 
 #include "edit/editop.h"
 #include "io/fileloader.h"
 #include "io/filesaver.h"
 #include "model/analyzer.h"
+#include "project/projectedit.h"
 #include "report/checkrun.h"
 #include "report/linediff.h"
 
@@ -73,6 +75,62 @@ std::string diffText(const std::string &before, const std::string &after, const 
                        relative ? QStringLiteral("b/") + path : path);
 }
 
+// fix on a Compose project (-f FILE...): every edit verified over the merged project, the
+// changed files printed as one diff or saved together.
+int runProjectFix(const QStringList &files, const QString &directory, const Placement &placement,
+                  const QVector<EditRequest> &requests, bool inPlace, bool diff, bool force)
+{
+    QTextStream err(stderr);
+    ComposeProject project = loadProject(files, directory);
+    ProjectEditor editor(std::move(project));
+    if (!editor.analysis().errors.isEmpty()) {
+        for (const Diagnostic &d : editor.analysis().errors)
+            err << d.file << ':' << d.line << ':' << d.column << ": error: " << d.message << '\n';
+        return ExitFileErrors;
+    }
+    QStringList notes;
+    QString why;
+    const bool ok = requests.isEmpty()
+                        ? editor.makeAllImmutable(placement, &notes, &why)
+                        : std::all_of(requests.begin(), requests.end(), [&](const EditRequest &r) {
+                              return editor.apply(r, placement, &notes, &why);
+                          });
+    if (!ok) {
+        err << "deadbolt-cli fix: " << why << '\n';
+        return ExitFileErrors;
+    }
+    const std::vector<ProjectEditor::Change> changes = editor.changes();
+    if (inPlace && !changes.empty()) {
+        std::vector<FileToSave> save;
+        for (const ProjectEditor::Change &c : changes) {
+            FileToSave f;
+            f.path = c.path;
+            f.bytes = c.after;
+            f.create = c.created;
+            f.options.expectedFingerprint = c.created ? QByteArray() : contentFingerprint(c.before);
+            f.options.force = force;
+            save.push_back(std::move(f));
+        }
+        const SaveResult saved = saveFiles(save);
+        if (!saved.ok) {
+            err << "deadbolt-cli fix: " << saved.error << '\n';
+            return ExitFileErrors;
+        }
+    }
+    if (diff || !inPlace) {
+        std::string out;
+        for (const ProjectEditor::Change &c : changes) {
+            const bool relative = QDir::isRelativePath(c.shown);
+            out += unifiedDiff(c.before, c.after,
+                               c.created ? QStringLiteral("/dev/null")
+                                         : (relative ? QStringLiteral("a/") + c.shown : c.shown),
+                               relative ? QStringLiteral("b/") + c.shown : c.shown);
+        }
+        writeOut(out);
+    }
+    return checkExitCode({editor.analysis()}, Severity::Error);
+}
+
 } // namespace
 
 int runFix(const QStringList &args)
@@ -116,7 +174,30 @@ int runFix(const QStringList &args)
     const QCommandLineOption force(
         QStringLiteral("force"),
         QStringLiteral("With --in-place: overwrite even if the file changed meanwhile."));
-    parser.addOptions({service, writable, tmpfs, noTmpfs, shared, diff, inPlace, force});
+    const QCommandLineOption file(
+        {QStringLiteral("f"), QStringLiteral("file")},
+        QStringLiteral(
+            "A Compose file of the project, as docker compose -f takes it (repeatable, in order): the "
+            "project is edited as docker compose merges it, every edit verified over the merged "
+            "services, and the changed files are printed as one diff (or saved together with "
+            "--in-place)."),
+        QStringLiteral("file"));
+    const QCommandLineOption projectDirectory(QStringLiteral("project-directory"),
+                                              QStringLiteral("With -f: the project directory (default: the "
+                                                             "folder of the first file)."),
+                                              QStringLiteral("dir"));
+    const QCommandLineOption into(
+        QStringLiteral("into"),
+        QStringLiteral("With -f: write the changes into this file of the project (default: the file the "
+                       "value comes from, else the last file that defines the service)."),
+        QStringLiteral("file"));
+    const QCommandLineOption override(
+        QStringLiteral("override"),
+        QStringLiteral("With -f: write every change into this override file, created or extended; every "
+                       "other file stays as it is. Use it as the last -f file."),
+        QStringLiteral("file"));
+    parser.addOptions({service, writable, tmpfs, noTmpfs, shared, diff, inPlace, force, file,
+                       projectDirectory, into, override});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The Compose or Kubernetes file."),
                                  QStringLiteral("FILE"));
 
@@ -129,9 +210,53 @@ int runFix(const QStringList &args)
         QTextStream(stdout) << commandHelp(parser, args.first());
         return ExitClean;
     }
-    if (parser.positionalArguments().size() != 1) {
+    const bool project = parser.isSet(file);
+    if (!project && (parser.isSet(into) || parser.isSet(override) || parser.isSet(projectDirectory))) {
+        err << "deadbolt-cli fix: --into, --override and --project-directory go with -f FILE\n";
+        return ExitFileErrors;
+    }
+    if (project &&
+        (!parser.positionalArguments().isEmpty() || (parser.isSet(into) && parser.isSet(override)))) {
+        err << "deadbolt-cli fix: with -f, give no FILE argument, and at most one of --into and --override\n";
+        return ExitFileErrors;
+    }
+    if (!project && parser.positionalArguments().size() != 1) {
         err << "deadbolt-cli fix: give exactly one FILE\n" << commandHelp(parser, args.first());
         return ExitFileErrors;
+    }
+
+    // The requests in a fixed order: read-only first, then paths.
+    QVector<EditRequest> requests;
+    const std::pair<const QCommandLineOption *, EditRequest::Kind> kinds[] = {
+        {&service, EditRequest::Kind::ReadOnly},
+        {&writable, EditRequest::Kind::Writable},
+        {&tmpfs, EditRequest::Kind::Tmpfs},
+        {&noTmpfs, EditRequest::Kind::NoTmpfs}};
+    for (const auto &[option, kind] : kinds) {
+        for (const QString &value : parser.values(*option)) {
+            EditRequest r;
+            QString why;
+            if (!parseEditRequest(kind, value, &r, &why)) {
+                err << "deadbolt-cli fix: --" << option->names().first() << ' ' << value << ": " << why
+                    << '\n';
+                return ExitFileErrors;
+            }
+            requests.append(r);
+        }
+    }
+    if (project) {
+        Placement placement;
+        if (parser.isSet(into))
+            placement = {Placement::Kind::Into, parser.value(into)};
+        else if (parser.isSet(override))
+            placement = {Placement::Kind::Override, parser.value(override)};
+        if (parser.isSet(shared)) {
+            err << "deadbolt-cli fix: --shared is for one file; with -f the edit goes into a file of the "
+                   "project\n";
+            return ExitFileErrors;
+        }
+        return runProjectFix(parser.values(file), parser.value(projectDirectory), placement, requests,
+                             parser.isSet(inPlace), parser.isSet(diff), parser.isSet(force));
     }
 
     Current c;
@@ -154,25 +279,6 @@ int runFix(const QStringList &args)
             << "; nothing to fix\n";
     }
 
-    // The requests in a fixed order: read-only first, then paths.
-    QVector<EditRequest> requests;
-    const std::pair<const QCommandLineOption *, EditRequest::Kind> kinds[] = {
-        {&service, EditRequest::Kind::ReadOnly},
-        {&writable, EditRequest::Kind::Writable},
-        {&tmpfs, EditRequest::Kind::Tmpfs},
-        {&noTmpfs, EditRequest::Kind::NoTmpfs}};
-    for (const auto &[option, kind] : kinds) {
-        for (const QString &value : parser.values(*option)) {
-            EditRequest r;
-            QString why;
-            if (!parseEditRequest(kind, value, &r, &why)) {
-                err << "deadbolt-cli fix: --" << option->names().first() << ' ' << value << ": " << why
-                    << '\n';
-                return ExitFileErrors;
-            }
-            requests.append(r);
-        }
-    }
     const Target target = parser.isSet(shared) ? Target::SharedBlock : Target::ThisWorkload;
     if (requests.isEmpty() && !c.analysis.workloads.isEmpty() &&
         !apply(c, planEdit(c.parsed, c.analysis, EditOp{EditOp::Kind::MakeAllImmutable}), err))

@@ -7,13 +7,20 @@
 
 namespace deadbolt {
 
+namespace detail {
+QString resolveTarget(const QString &path);
+bool stillAsRead(const QString &path, const QString &target, const SaveOptions &options, SaveResult *result);
+} // namespace detail
+
 namespace {
 
 constexpr QCryptographicHash::Algorithm FingerprintAlgorithm = QCryptographicHash::Blake2b_256;
 
 // The file a save must write: a symlink's final target (so the link itself survives),
 // else the path itself.
-QString resolveTarget(const QString &path)
+} // namespace
+
+QString detail::resolveTarget(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.isSymLink())
@@ -24,6 +31,8 @@ QString resolveTarget(const QString &path)
     // A dangling link: write where it points, creating that file.
     return info.symLinkTarget();
 }
+
+namespace {
 
 QByteArray fingerprintOnDisk(const QString &path, bool *exists, QString *error)
 {
@@ -47,7 +56,10 @@ QByteArray fingerprintOnDisk(const QString &path, bool *exists, QString *error)
 // (changed, removed or replaced). Checked before writing and again just before the rename,
 // so a writer that races the save is caught unless it lands in the final instant. A folder
 // at target is refused whatever the options: renaming over it would fail anyway.
-bool stillAsRead(const QString &path, const QString &target, const SaveOptions &options, SaveResult *result)
+} // namespace
+
+bool detail::stillAsRead(const QString &path, const QString &target, const SaveOptions &options,
+                         SaveResult *result)
 {
     if (QFileInfo(target).isDir()) {
         result->changedOnDisk = true;
@@ -76,7 +88,8 @@ bool stillAsRead(const QString &path, const QString &target, const SaveOptions &
     return false;
 }
 
-} // namespace
+using detail::resolveTarget;
+using detail::stillAsRead;
 
 QByteArray contentFingerprint(const std::string &bytes)
 {

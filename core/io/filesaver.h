@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <string>
+#include <vector>
 
 namespace deadbolt {
 
@@ -35,5 +36,22 @@ struct SaveResult
 // file must still hold what was read, both before writing and just before the rename: a file
 // changed, removed or replaced by a folder meanwhile is refused (changedOnDisk), not overwritten.
 SaveResult saveFile(const QString &path, const std::string &bytes, const SaveOptions &options = {});
+
+// One file of a save of several (a Compose project's edit).
+struct FileToSave
+{
+    QString path;
+    std::string bytes;
+    SaveOptions options; // expectedFingerprint empty and create set: a new file
+    bool create = false; // the file must not exist yet (unless options.force)
+};
+
+// Saves several files as one: either every file is replaced or none is. Each new text is
+// first written to a temporary file beside its target (a failure there, such as a missing
+// folder or a full disk, replaces nothing), every target is checked to still hold what was
+// read, and only then are they renamed over their targets one by one. Should a rename fail
+// after others succeeded, the files already replaced get their old content back from hard
+// links taken just before. The error names the file that could not be saved.
+SaveResult saveFiles(const std::vector<FileToSave> &files);
 
 } // namespace deadbolt

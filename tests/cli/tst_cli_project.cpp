@@ -1,6 +1,9 @@
 // deadbolt-cli check on Compose projects: -f files in order, COMPOSE_FILE, the current folder's
-// default files, exit 2 and file:line:column for a broken project, provenance in the JSON.
+// default files, exit 2 and file:line:column for a broken project, provenance in the JSON; fix
+// on a project: one diff of the changed files, --override and --into, saved together.
 #include "clirun.h"
+
+#include <QTemporaryDir>
 
 #include <QJsonArray>
 
@@ -115,6 +118,54 @@ private slots:
         const Run r = cli({QStringLiteral("check"), QStringLiteral("fragment/override.yml")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("partial") && r.out.contains("DB012"), r.out.constData());
+    }
+
+    void fixProject()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path();
+        for (const QString &name : {QStringLiteral("compose.yaml"), QStringLiteral("compose.override.yaml")})
+            QVERIFY(QFile::copy(QStringLiteral(DEADBOLT_TESTDATA "/projectedits/override-existing/") + name,
+                                dir + QLatin1Char('/') + name));
+        const QStringList project{QStringLiteral("fix"), QStringLiteral("-f"), QStringLiteral("compose.yaml"),
+                                  QStringLiteral("-f"), QStringLiteral("compose.override.yaml")};
+        // Without --in-place: the diff of every changed file, nothing written.
+        const Run shown = cli(project, dir);
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY2(shown.out.contains("+++ b/compose.override.yaml") &&
+                     shown.out.contains("+    read_only: true"),
+                 shown.out.constData());
+        // --override: a new file, every other one as it was; the project with it is immutable.
+        const Run saved = cli(project + QStringList{QStringLiteral("--override"), QStringLiteral("ro.yaml"),
+                                                    QStringLiteral("--in-place")},
+                              dir);
+        QCOMPARE(saved.exitCode, 0);
+        QCOMPARE(saved.out, QByteArray());
+        QFile ro(dir + QStringLiteral("/ro.yaml"));
+        QVERIFY(ro.open(QIODevice::ReadOnly));
+        const QByteArray text = ro.readAll();
+        QVERIFY2(text.contains("docker compose -f compose.yaml -f compose.override.yaml -f ro.yaml up"),
+                 text.constData());
+        const Run check = cli({QStringLiteral("check"), QStringLiteral("-f"), QStringLiteral("compose.yaml"),
+                               QStringLiteral("-f"), QStringLiteral("compose.override.yaml"),
+                               QStringLiteral("-f"), QStringLiteral("ro.yaml")},
+                              dir);
+        QCOMPARE(check.exitCode, 0);
+        // Refusals and misuse exit 2.
+        QCOMPARE(
+            cli(project + QStringList{QStringLiteral("--into"), QStringLiteral("other.yaml")}, dir).exitCode,
+            2);
+        QCOMPARE(cli({QStringLiteral("fix"), QStringLiteral("--into"), QStringLiteral("compose.yaml"),
+                      QStringLiteral("compose.yaml")},
+                     dir)
+                     .exitCode,
+                 2);
+        const Run refused =
+            cli(project + QStringList{QStringLiteral("--into"), QStringLiteral("compose.yaml"),
+                                      QStringLiteral("--no-tmpfs"), QStringLiteral("web:/tmp")},
+                dir);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("no in-memory path /tmp")), qPrintable(refused.err));
     }
 
     void formatHasNoShortForm()
