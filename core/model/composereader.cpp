@@ -266,6 +266,9 @@ void readPathsProvenance(const ComposeContext &ctx, NodeId svc, Workload &w)
 
 void readUser(const ComposeContext &ctx, NodeId svc, Workload &w)
 {
+    const NodeId image = effectiveValue(ctx.doc, svc, "image");
+    if (ctx.doc.isScalar(image))
+        w.image = toQString(scalars::trim(ctx.doc.value(image)));
     const NodeId user = effectiveValue(ctx.doc, svc, "user");
     if (!ctx.doc.isScalar(user))
         return;

@@ -146,6 +146,7 @@ void readContainer(const Pod &pod, NodeId container, const char *list, QVector<W
     const Document &doc = pod.doc;
     Workload w;
     w.name = toQString(scalarValue(doc, effectiveValue(doc, container, "name")));
+    w.image = toQString(scalarValue(doc, effectiveValue(doc, container, "image")));
     w.kind = pod.kind;
     w.object = pod.object;
     w.objectName = pod.objectName;

@@ -115,7 +115,8 @@ struct Workload
     QStringList mergedBy;
     QVector<WritablePath> inMemory;
     QVector<WritablePath> persistent;
-    QString user; // as the file says: "www-data", "1000:1000", "runAsUser=33"
+    QString image; // as the file says: "nginx:1.25", "${REGISTRY}/app:${TAG}"; empty when unset
+    QString user;  // as the file says: "www-data", "1000:1000", "runAsUser=33"
     std::optional<qint64> runAsUser;
     std::optional<bool> runAsNonRoot;
     std::optional<qint64> fsGroup;

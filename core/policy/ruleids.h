@@ -48,6 +48,15 @@ inline constexpr char ServiceFragment[] = "DB012";
 // DB013 A Compose project does not hold together: an `extends` or `include` of a missing file or
 // service, a cycle of `extends`, an included service that a file defines again.
 inline constexpr char ProjectError[] = "DB013";
+// DB014 A read-only workload whose image (resources/images.yaml) must write a path that is
+// not writable: it fails at start ("Read-only file system").
+inline constexpr char ImagePathNotWritable[] = "DB014";
+// DB015 An in-memory path over a folder the image ships files in (a web root, a config
+// folder): the tmpfs hides them, they are gone when the container starts.
+inline constexpr char TmpfsHidesImageFiles[] = "DB015";
+// DB016 An in-memory path where the image keeps its data (a database's data folder): the
+// data is lost on every restart.
+inline constexpr char DataOnTmpfs[] = "DB016";
 
 inline constexpr RuleInfo All[] = {
     {RootFsWritable, "root-filesystem-writable", Severity::Error, "The root filesystem is writable"},
@@ -72,6 +81,11 @@ inline constexpr RuleInfo All[] = {
     {ServiceFragment, "service-fragment", Severity::Info,
      "A service fragment that adds to a service defined elsewhere"},
     {ProjectError, "compose-project-error", Severity::Error, "The Compose project does not hold together"},
+    {ImagePathNotWritable, "image-path-not-writable", Severity::Warning,
+     "The image must write a path that is not writable"},
+    {TmpfsHidesImageFiles, "tmpfs-hides-image-files", Severity::Warning,
+     "An in-memory path hides files the image ships"},
+    {DataOnTmpfs, "data-on-tmpfs", Severity::Warning, "The image's data folder is in memory"},
 };
 
 // The rule's entry in All; nullptr for an unknown id.

@@ -1,5 +1,6 @@
 #include "policy/rules.h"
 
+#include "images/imageknowledge.h"
 #include "model/scalars.h"
 #include "yaml/merge.h"
 
@@ -59,6 +60,106 @@ Location whereRootFs(const Workload &w)
     return w.rootFsLocation.line > 0 ? w.rootFsLocation : w.location;
 }
 
+// /var/run and /var/lock are links to /run and /run/lock in the images we know.
+QString canonicalPath(const QString &path)
+{
+    QString p = normalizedTarget(path);
+    for (const auto &[from, to] : {std::pair{QLatin1String("/var/run"), QLatin1String("/run")},
+                                   std::pair{QLatin1String("/var/lock"), QLatin1String("/run/lock")}})
+        if (p == from || p.startsWith(from + QLatin1Char('/')))
+            p = to + p.mid(from.size());
+    return p;
+}
+
+bool within(const QString &path, const QString &folder)
+{
+    return path == folder || folder == QLatin1String("/") || path.startsWith(folder + QLatin1Char('/'));
+}
+
+// Covered by one of the workload's writable mounts.
+bool writableAt(const Workload &w, const QString &path)
+{
+    const QString p = canonicalPath(path);
+    for (const QVector<WritablePath> *list : {&w.inMemory, &w.persistent})
+        for (const WritablePath &m : *list)
+            if (within(p, canonicalPath(m.target)))
+                return true;
+    return false;
+}
+
+QString pathList(const QVector<ImagePath> &paths)
+{
+    QStringList out;
+    for (const ImagePath &p : paths)
+        if (!p.lowConfidence)
+            out << p.path;
+    return out.join(QStringLiteral(", "));
+}
+
+// The hint for a writable workload whose image we know: the paths it needs, by name.
+QString imageHint(const Workload &w, FileFormat format)
+{
+    const ImageInfo *info = ImageKnowledge::builtIn().find(w.image);
+    if (!info)
+        return {};
+    const QString writes = pathList(info->writable);
+    const QString data = pathList(info->data);
+    const QString key = kubernetes(format) ? QStringLiteral("securityContext.readOnlyRootFilesystem: true")
+                                           : QStringLiteral("read_only: true");
+    QString hint =
+        writes.isEmpty()
+            ? QStringLiteral("Set %1: %2 writes nothing outside its data").arg(key, info->title)
+            : QStringLiteral("Set %1 and mount %2 in memory (%3 writes there)").arg(key, writes, info->title);
+    if (!data.isEmpty())
+        hint += QStringLiteral("; keep %1 on a volume").arg(data);
+    return hint;
+}
+
+// What the image knowledge says of a workload's mounts.
+void imageRules(const Workload &w, FileFormat format, Diagnostics &out)
+{
+    const ImageInfo *info = ImageKnowledge::builtIn().find(w.image);
+    if (!info)
+        return;
+    const bool k8s = kubernetes(format);
+    if (w.rootFs == RootFs::ReadOnly) {
+        for (const ImagePath &p : info->writable) {
+            if (p.lowConfidence || writableAt(w, p.path))
+                continue;
+            const QString owner = p.owner.isEmpty() ? info->user : p.owner;
+            out.append(finding(
+                rules::ImagePathNotWritable,
+                QStringLiteral("%1 writes %2; it is not writable, so it will fail at start")
+                    .arg(w.image, p.path),
+                whereRootFs(w),
+                (k8s ? QStringLiteral(
+                           "Mount an emptyDir {medium: Memory, sizeLimit: %1} at %2, written by %3: %4")
+                     : QStringLiteral("Add a tmpfs at %2 (size %1), written by %3: %4"))
+                    .arg(p.size.isEmpty() ? QStringLiteral("16Mi") : p.size, p.path, owner, p.why)));
+        }
+    }
+    for (const WritablePath &m : w.inMemory) {
+        const QString target = canonicalPath(m.target);
+        for (const ImagePath &p : info->shipped)
+            if (within(canonicalPath(p.path), target))
+                out.append(finding(
+                    rules::TmpfsHidesImageFiles,
+                    QStringLiteral("The in-memory path %1 hides %2, which %3 ships: those files are "
+                                   "gone when the container starts")
+                        .arg(m.target, p.path, info->title),
+                    m.location.line > 0 ? m.location : w.location,
+                    QStringLiteral("Mount only the folders below it that are written. %1").arg(p.why)));
+        for (const ImagePath &p : info->data)
+            if (within(canonicalPath(p.path), target))
+                out.append(
+                    finding(rules::DataOnTmpfs,
+                            QStringLiteral("%1 keeps its data in %2; in memory it is lost on every restart")
+                                .arg(info->title, p.path),
+                            m.location.line > 0 ? m.location : w.location,
+                            QStringLiteral("Mount a volume there instead. %1").arg(p.why)));
+    }
+}
+
 void rootFsRule(const Workload &w, FileFormat format, Diagnostics &out)
 {
     if (w.partial) {
@@ -97,6 +198,8 @@ void rootFsRule(const Workload &w, FileFormat format, Diagnostics &out)
         d.message =
             QStringLiteral("The root filesystem is writable: readOnlyRootFilesystem cannot be set on a "
                            "Windows pod (spec.os.name: windows)");
+    } else if (const QString known = imageHint(w, format); !known.isEmpty()) {
+        d.hint = known;
     } else if (kubernetes(format)) {
         d.hint =
             QStringLiteral("Set securityContext.readOnlyRootFilesystem: true on the container and mount an "
@@ -270,6 +373,7 @@ void applyRules(const ParsedFile &file, FileFormat format, QVector<Workload> &wo
         if (kubernetes(format))
             emptyDirRule(w, out);
         appDirRule(w, out);
+        imageRules(w, format, out);
     }
     if (kubernetes(format))
         podLevelRule(file, workloads);

@@ -202,6 +202,8 @@ Workload merge(const ComposeProject &project, const QString &name, const std::ve
                 merged.rootFsOrigin = w.rootFsOrigin;
                 merged.findings = w.findings; // what reading the value found (not a boolean)
             }
+            if (!w.image.isEmpty())
+                merged.image = w.image;
             if (!w.user.isEmpty()) {
                 merged.user = w.user;
                 merged.runAsUser = w.runAsUser;
