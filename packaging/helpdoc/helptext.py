@@ -8,7 +8,8 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 
-SECTION = re.compile(r"^([A-Z][A-Za-z ]*):$")
+# Only these: a description may have a line of its own ending in a colon ("Examples:").
+SECTION = re.compile(r"^(Options|Arguments|Commands):$")
 # "a, b or c" right after a colon: how the commands list an option's values
 # ("Output format: text, json or sarif (default: text).").
 CHOICES = re.compile(r": ((?:[a-z][\w-]*, )*[a-z][\w-]*,? or [a-z][\w-]*)\b")
