@@ -1,6 +1,7 @@
 // deadbolt-cli: the command-line face of the core. It dispatches to one function per
 // subcommand (commands.h); the work itself lives in core/.
 #include "commands.h"
+#include "deadboltversion.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -42,8 +43,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("deadbolt-cli"));
-    // Keep in step with project(VERSION) in the top-level CMakeLists.txt.
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    // The bare version: SARIF's semanticVersion is read from it. --version adds the commit.
+    QCoreApplication::setApplicationVersion(QStringLiteral(DEADBOLT_VERSION));
 
     const QStringList args = QCoreApplication::arguments();
     const QString first = args.value(1);
@@ -56,7 +57,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (first == QLatin1String("-v") || first == QLatin1String("--version")) {
-        QTextStream(stdout) << "deadbolt-cli " << QCoreApplication::applicationVersion() << '\n';
+        QTextStream(stdout) << "deadbolt-cli " << DEADBOLT_VERSION_LONG << '\n';
         return 0;
     }
     for (const Command &c : Commands) {

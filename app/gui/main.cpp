@@ -1,3 +1,4 @@
+#include "deadboltversion.h"
 #include "mainwindow.h"
 #include "screenshots.h"
 
@@ -12,7 +13,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Deadbolt"));
     QApplication::setOrganizationName(QStringLiteral("Deadbolt"));
     QApplication::setOrganizationDomain(QStringLiteral("deadbolt.github.io"));
-    QApplication::setApplicationVersion(QStringLiteral(DEADBOLT_VERSION));
+    QApplication::setApplicationVersion(QStringLiteral(DEADBOLT_VERSION_LONG));
     QApplication::setDesktopFileName(QStringLiteral("io.github.deadbolt.Deadbolt"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/deadbolt.svg")));
 

@@ -44,7 +44,7 @@ QJsonObject location(const QString &uri, int line, int column)
 QJsonObject log(const QJsonArray &rules, const QJsonArray &results)
 {
     const QString version = QCoreApplication::applicationVersion().isEmpty()
-                                ? QStringLiteral("0.1.0")
+                                ? QStringLiteral(DEADBOLT_VERSION)
                                 : QCoreApplication::applicationVersion();
     const QJsonObject driver{
         {QStringLiteral("name"), QStringLiteral("deadbolt")},

@@ -301,7 +301,9 @@ private slots:
         }
         const Run version = cli({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
-        QVERIFY(QRegularExpression(QStringLiteral("^deadbolt-cli \\d+\\.\\d+\\.\\d+\\n$"))
+        // project(VERSION), then the commit when built from git (cmake/deadboltversion.cmake).
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("^deadbolt-cli \\d+\\.\\d+\\.\\d+( \\(commit [0-9a-f]+(-dirty)?\\))?\\n$"))
                     .match(QString::fromUtf8(version.out))
                     .hasMatch());
         QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
