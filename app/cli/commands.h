@@ -10,6 +10,7 @@ class QCommandLineParser;
 int runCheck(const QStringList &args);
 int runFix(const QStringList &args);
 int runDiff(const QStringList &args);
+int runProbe(const QStringList &args);
 
 // parser.helpText() with the usage line naming the program as `program` ("deadbolt-cli
 // check"): QCommandLineParser itself prints the path the binary was started by.

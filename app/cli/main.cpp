@@ -22,6 +22,7 @@ const Command Commands[] = {
     {"check", runCheck, "Report the immutability of every workload in FILE|DIR..."},
     {"fix", runFix, "Make workloads in FILE read-only, or add in-memory paths, keeping its text"},
     {"diff", runDiff, "Show what a change (OLD NEW, or --git REV) does to each workload's immutability"},
+    {"probe", runProbe, "Learn with Docker which paths a workload writes, and try it read-only with them"},
 };
 // ---- end of subcommands ----
 
