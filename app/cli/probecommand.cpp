@@ -102,13 +102,16 @@ int runProbe(const QStringList &args)
     const QCommandLineOption network(
         QStringLiteral("network"),
         QStringLiteral("Give the container Docker's default network (none by default)."));
+    const QCommandLineOption pull(QStringLiteral("pull"),
+                                  QStringLiteral("Pull the image when it is not present locally (by default "
+                                                 "nothing is pulled)."));
     const QCommandLineOption apply(
         QStringLiteral("apply"),
         QStringLiteral("Write the proposal into FILE (read-only plus the paths in memory) "
                        "through the verified edits, when the trial stayed up."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Output format: text or json."),
                                     QStringLiteral("format"), QStringLiteral("text"));
-    parser.addOptions({service, seconds, network, apply, format});
+    parser.addOptions({service, seconds, network, pull, apply, format});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The Compose or Kubernetes file."),
                                  QStringLiteral("FILE"));
     QTextStream err(stderr);
@@ -162,6 +165,7 @@ int runProbe(const QStringList &args)
     ProbeOptions options;
     options.seconds = n;
     options.network = parser.isSet(network);
+    options.pull = parser.isSet(pull);
     const bool text = fmt == QLatin1String("text");
     const ProbeResult r = probeWorkload(spec, options, [&](const QString &step) {
         if (text)
@@ -201,6 +205,15 @@ int runProbe(const QStringList &args)
             << ")\n";
         for (const QString &e : r.trialErrors)
             out << "    " << e << '\n';
+        // A container that stopped: its last words say why.
+        for (const auto &[name, run] : {std::pair{"first run", &r.first}, std::pair{"trial", &r.trial}}) {
+            if (run->state != QLatin1String("exited") || (spec.oneShot && run->exitCode == 0))
+                continue;
+            const QStringList lines = run->log.trimmed().split(QLatin1Char('\n'));
+            out << "  " << name << " log (last lines):\n";
+            for (const QString &l : lines.mid(std::max<qsizetype>(0, lines.size() - 10)))
+                out << "    | " << l << '\n';
+        }
         if (applied)
             out << "  applied to " << path << '\n';
     } else {
@@ -216,11 +229,17 @@ int runProbe(const QStringList &args)
         for (const QString &p : r.trialPaths)
             paths.append(p);
         QJsonObject trial = runJson(r.trial, spec.oneShot);
+        trial.insert(QStringLiteral("log"), r.trial.log);
         trial.insert(QStringLiteral("readOnlyErrors"), errors);
         trial.insert(QStringLiteral("paths"), paths);
         const QJsonObject report{{QStringLiteral("workload"), spec.workload},
                                  {QStringLiteral("image"), spec.image},
-                                 {QStringLiteral("firstRun"), runJson(r.first, spec.oneShot)},
+                                 {QStringLiteral("firstRun"),
+                                  [&] {
+                                      QJsonObject first = runJson(r.first, spec.oneShot);
+                                      first.insert(QStringLiteral("log"), r.first.log);
+                                      return first;
+                                  }()},
                                  {QStringLiteral("writable"), writable},
                                  {QStringLiteral("modified"), modified},
                                  {QStringLiteral("trial"), trial},

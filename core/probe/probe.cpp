@@ -54,7 +54,8 @@ QString parentOf(const QString &path)
 // docker create's arguments for the spec: its mounts empty and in memory, plus `extra`.
 QStringList createArgs(const RunSpec &spec, const ProbeOptions &o, bool readOnly, const QStringList &memory)
 {
-    QStringList args{QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("deadbolt.probe=1")};
+    QStringList args{QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("deadbolt.probe=1"),
+                     QStringLiteral("--pull"), o.pull ? QStringLiteral("missing") : QStringLiteral("never")};
     if (!o.network)
         args << QStringLiteral("--network") << QStringLiteral("none");
     if (readOnly)
@@ -89,7 +90,11 @@ ProbeRun runOnce(const RunSpec &spec, const ProbeOptions &o, bool readOnly, cons
     ProbeRun run;
     const Output created = docker(o, createArgs(spec, o, readOnly, memory));
     if (created.exitCode != 0) {
-        *error = QStringLiteral("docker create failed: ") + created.err;
+        const bool missing = created.err.contains(QLatin1String("No such image"), Qt::CaseInsensitive);
+        *error = missing && !o.pull
+                     ? QStringLiteral("the image %1 is not present locally: pull it, or probe with --pull")
+                           .arg(spec.image)
+                     : QStringLiteral("docker create failed: ") + created.err;
         return run;
     }
     *id = QString::fromUtf8(created.out).trimmed();

@@ -39,6 +39,7 @@ struct ProbeOptions
 {
     int seconds = 10;     // how long it runs, unless it becomes healthy or exits before
     bool network = false; // --network none unless asked
+    bool pull = false;    // pull a missing image (else an image not present locally is an error)
     QString docker = QStringLiteral("docker");
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment(); // DOCKER_HOST...
 };

@@ -66,6 +66,7 @@ private slots:
         for (const char *d : {"bin", "etc", "tmp", "run", "var", "data"})
             QVERIFY(QDir().mkpath(root + QLatin1Char('/') + QLatin1String(d)));
         QFile::setPermissions(root + QStringLiteral("/tmp"), QFileDevice::Permissions(0x7777));
+        QVERIFY(QFile::link(QStringLiteral("../run"), root + QStringLiteral("/var/run"))); // as on Debian
         QVERIFY(QFile::copy(busybox, root + QStringLiteral("/bin/busybox")));
         QFile::setPermissions(root + QStringLiteral("/bin/busybox"), QFileDevice::Permissions(0x7755));
         for (const char *applet : {"sh", "mkdir", "touch", "sleep", "echo", "cat"})
@@ -95,8 +96,8 @@ private slots:
             "    image: " +
                 Image.toUtf8() +
                 "\n"
-                "    command: sh -c \"mkdir -p /var/cache/app && touch /var/cache/app/x /tmp/y /run/app.pid "
-                "/data/kept && exec sleep 60\"\n"
+                "    command: sh -c \"mkdir -p /var/cache/app /var/run/app && touch /var/cache/app/x /tmp/y "
+                "/var/run/app/app.pid /data/kept && exec sleep 60\"\n"
                 "    volumes:\n"
                 "      - ./data:/data\n");
         QVERIFY(QDir().mkpath(dir + QStringLiteral("/data")));
@@ -106,8 +107,9 @@ private slots:
                           dir);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
         const QJsonObject report = parseJson(r.out);
-        QCOMPARE(strings(report[QStringLiteral("writable")], QStringLiteral("path")),
-                 (QStringList{QStringLiteral("/run"), QStringLiteral("/tmp"), QStringLiteral("/var/cache")}));
+        QCOMPARE(
+            strings(report[QStringLiteral("writable")], QStringLiteral("path")),
+            (QStringList{QStringLiteral("/run/app"), QStringLiteral("/tmp"), QStringLiteral("/var/cache")}));
         QCOMPARE(strings(report[QStringLiteral("writable")], QStringLiteral("owner")),
                  (QStringList{QStringLiteral("0:0"), QStringLiteral("0:0"), QStringLiteral("0:0")}));
         QVERIFY(report[QStringLiteral("trial")][QStringLiteral("stayedUp")].toBool());
@@ -127,8 +129,53 @@ private slots:
         const QJsonObject web =
             parseJson(check.out)[QStringLiteral("files")][0][QStringLiteral("workloads")][0].toObject();
         QCOMPARE(web[QStringLiteral("status")].toString(), QStringLiteral("immutable-with-exceptions"));
-        QCOMPARE(strings(web[QStringLiteral("inMemoryPaths")], QStringLiteral("target")),
-                 (QStringList{QStringLiteral("/run"), QStringLiteral("/tmp"), QStringLiteral("/var/cache")}));
+        QCOMPARE(
+            strings(web[QStringLiteral("inMemoryPaths")], QStringLiteral("target")),
+            (QStringList{QStringLiteral("/run/app"), QStringLiteral("/tmp"), QStringLiteral("/var/cache")}));
+        // Read-only without them it does not start: the paths are what makes the trial pass.
+        const Run bare =
+            runProgram(QStringLiteral("docker"),
+                       {QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--read-only"),
+                        QStringLiteral("--network"), QStringLiteral("none"), Image, QStringLiteral("sh"),
+                        QStringLiteral("-c"), QStringLiteral("mkdir -p /var/cache/app /var/run/app")});
+        QVERIFY2(bare.exitCode != 0 && bare.err.contains(QLatin1String("Read-only file system")),
+                 qPrintable(bare.err));
+    }
+
+    // One that writes nothing: no path to propose, and it stays up read-only.
+    void needsNothing()
+    {
+        if (!m_skip.isEmpty())
+            QSKIP(qPrintable(m_skip));
+        const QString file = m_dir.filePath(QStringLiteral("quiet.yaml"));
+        write(file,
+              "services:\n  quiet:\n    image: " + Image.toUtf8() + "\n    command: [\"sleep\", \"60\"]\n");
+        const Run r = cli({QStringLiteral("probe"), file, QStringLiteral("--service"),
+                           QStringLiteral("quiet"), QStringLiteral("--seconds"), QStringLiteral("2")},
+                          m_dir.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+        QVERIFY2(r.out.contains("writes nothing outside its mounts") && r.out.contains("stayed up"),
+                 r.out.constData());
+    }
+
+    // Nothing is pulled unless asked: an image that is not here is a clear error.
+    void missingImage()
+    {
+        if (!m_skip.isEmpty())
+            QSKIP(qPrintable(m_skip));
+        const QString file = m_dir.filePath(QStringLiteral("absent.yaml"));
+        write(file, "services:\n  gone:\n    image: deadbolt-test/absent:1\n");
+        const Run r =
+            cli({QStringLiteral("probe"), file, QStringLiteral("--service"), QStringLiteral("gone")},
+                m_dir.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("not present locally")), qPrintable(r.err));
+        write(file, "services:\n  built:\n    build: .\n");
+        const Run built =
+            cli({QStringLiteral("probe"), file, QStringLiteral("--service"), QStringLiteral("built")},
+                m_dir.path());
+        QCOMPARE(built.exitCode, 2);
+        QVERIFY2(built.err.contains(QLatin1String("names no image")), qPrintable(built.err));
     }
 
     // An image file changed in place: no tmpfs serves it, and the trial fails with the line
@@ -153,6 +200,11 @@ private slots:
         QCOMPARE(trial[QStringLiteral("exitCode")].toInt(), 3);
         QVERIFY2(strings(trial[QStringLiteral("paths")]).contains(QStringLiteral("/etc/motd")),
                  r.out.constData());
+        const Run text = cli({QStringLiteral("probe"), file, QStringLiteral("--service"),
+                              QStringLiteral("motd"), QStringLiteral("--seconds"), QStringLiteral("3")},
+                             m_dir.path());
+        QVERIFY2(text.out.contains("trial log (last lines):") && text.out.contains("Read-only file system"),
+                 text.out.constData());
     }
 
     // A Kubernetes Job is a one-shot: it must exit 0, read-only, with what it wrote in memory.
