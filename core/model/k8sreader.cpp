@@ -134,6 +134,20 @@ void readRootFs(const Pod &pod, NodeId securityContext, Workload &w)
     w.rootFs = reading.truth == scalars::Truth::True    ? RootFs::ReadOnly
                : reading.truth == scalars::Truth::False ? RootFs::WritableExplicit
                                                         : RootFs::Undetermined;
+    // The API server decodes the manifest's JSON: a quoted "true" is a string there, and a
+    // plain word it does not read as YAML 1.1 boolean is one too. Either way it is refused.
+    const bool quoted = doc.isScalar(value) && doc.node(value).scalarStyle != ScalarStyle::Plain;
+    if (reading.truth != scalars::Truth::Interpolated && (quoted || reading.notBoolean)) {
+        w.rootFs = RootFs::Undetermined;
+        w.findings.append(policy::finding(
+            rules::KubernetesNotBoolean,
+            QStringLiteral(
+                "readOnlyRootFilesystem is the %1 \"%2\", not a boolean: the Kubernetes API rejects "
+                "the manifest, so it does not deploy")
+                .arg(quoted ? QStringLiteral("quoted string") : QStringLiteral("word"), w.rootFsRaw),
+            w.rootFsLocation, QStringLiteral("Write readOnlyRootFilesystem: true, without quotes")));
+        return;
+    }
     if (reading.notBoolean)
         w.findings.append(policy::finding(
             rules::NotBoolean,
@@ -210,7 +224,13 @@ void readObject(const ParsedFile &file, const Document &doc, int document, NodeI
     pod.object = pod.namespaceName.isEmpty()
                      ? pod.kind + QLatin1Char('/') + pod.objectName
                      : pod.kind + QLatin1Char('/') + pod.namespaceName + QLatin1Char('/') + pod.objectName;
-    pod.exemption = policy::findExemption(doc, effectiveValue(doc, metadata, "annotations"));
+    // The pod template (spec.template, spec.jobTemplate.spec.template) holds the pod spec.
+    NodeId podTemplate = where->depth > 1 ? object : NoNode;
+    for (int i = 0; i + 1 < where->depth && podTemplate != NoNode; ++i)
+        podTemplate = effectiveValue(doc, podTemplate, where->keys[std::size_t(i)]);
+    pod.exemption = policy::findExemption(
+        doc, effectiveValue(doc, metadata, "annotations"),
+        effectiveValue(doc, effectiveValue(doc, podTemplate, "metadata"), "annotations"));
     pod.spec = spec;
     pod.volumes = effectiveValue(doc, spec, "volumes");
     const NodeId podSc = effectiveValue(doc, spec, "securityContext");

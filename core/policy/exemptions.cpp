@@ -1,7 +1,12 @@
+// Each tool's exemption read as its own source code reads it (the files and versions are in
+// exemptions.h); tst_policy holds every spelling and value to that.
 #include "policy/exemptions.h"
 
 #include "model/scalars.h"
 #include "yaml/merge.h"
+
+#include <array>
+#include <vector>
 
 namespace deadbolt::policy {
 
@@ -10,21 +15,35 @@ using scalars::toQString;
 
 namespace {
 
-bool containsIgnoreCase(std::string_view haystack, std::string_view needle)
+struct Annotation
 {
-    if (needle.size() > haystack.size())
-        return false;
-    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i)
-        if (scalars::equalsIgnoreCase(haystack.substr(i, needle.size()), needle))
-            return true;
-    return false;
+    std::string_view key;
+    std::string_view value;
+    bool present = true;
+};
+using Annotations = std::vector<Annotation>;
+
+Annotations read(const Document &doc, NodeId annotations)
+{
+    Annotations out;
+    annotations = annotations == NoNode ? NoNode : doc.resolve(annotations);
+    if (!doc.isMapping(annotations))
+        return out;
+    for (const Entry &entry : effectiveEntries(doc, annotations)) {
+        const NodeId key = doc.resolve(entry.key);
+        const NodeId value = doc.resolve(entry.value);
+        if (doc.isScalar(key))
+            out.push_back({doc.value(key), doc.isScalar(value) ? doc.value(value) : std::string_view()});
+    }
+    return out;
 }
 
-bool isFalseWord(std::string_view v)
+const Annotation *find(const Annotations &list, std::string_view key)
 {
-    v = scalars::trim(v);
-    return scalars::equalsIgnoreCase(v, "false") || scalars::equalsIgnoreCase(v, "no") ||
-           scalars::equalsIgnoreCase(v, "off");
+    for (const Annotation &a : list)
+        if (a.key == key)
+            return &a;
+    return nullptr;
 }
 
 Exemption exempt(const char *tool, std::string_view reason, std::string_view key)
@@ -37,52 +56,106 @@ Exemption exempt(const char *tool, std::string_view reason, std::string_view key
     return e;
 }
 
-// The exemption one annotation grants, if any.
-std::optional<Exemption> fromAnnotation(std::string_view key, std::string_view value)
+// kube-linter: the key alone, whatever its value.
+std::optional<Exemption> kubeLinter(const Annotations &object)
 {
-    if (key == "ignore-check.kube-linter.io/no-read-only-root-fs" || key == "kube-linter.io/ignore-all")
-        return exempt("kube-linter", value, key);
-    if (key == "polaris.fairwinds.com/exempt" ||
-        key == "polaris.fairwinds.com/notReadOnlyRootFilesystem-exempt") {
-        if (isFalseWord(value))
-            return std::nullopt;
-        return exempt("polaris", key, key); // the value is only "true": the key says why
+    for (const char *key : {"ignore-check.kube-linter.io/no-read-only-root-fs", "kube-linter.io/ignore-all"})
+        if (const Annotation *a = find(object, key))
+            return exempt("kube-linter", a->value, a->key);
+    return std::nullopt;
+}
+
+// Polaris: "true" in any case, nothing else.
+std::optional<Exemption> polaris(const Annotations &object)
+{
+    for (const char *key :
+         {"polaris.fairwinds.com/exempt", "polaris.fairwinds.com/notReadOnlyRootFilesystem-exempt"})
+        if (const Annotation *a = find(object, key); a && scalars::equalsIgnoreCase(a->value, "true"))
+            return exempt("polaris", a->key, a->key); // the value is only "true": the key says why
+    return std::nullopt;
+}
+
+// Checkov: any key that contains checkov.io/skip (or Bridgecrew's and Cortex's), valued
+// CKV_K8S_22 or CKV_K8S_22=<comment>, the id exact.
+std::optional<Exemption> checkov(const Annotations &object)
+{
+    for (const Annotation &a : object) {
+        if (a.key.find("checkov.io/skip") == std::string_view::npos &&
+            a.key.find("bridgecrew.io/skip") == std::string_view::npos &&
+            a.key.find("cortex.io/skip") == std::string_view::npos)
+            continue;
+        const std::size_t eq = a.value.find('=');
+        if (a.value.substr(0, eq) != "CKV_K8S_22")
+            continue;
+        if (eq != std::string_view::npos && a.value.find('=', eq + 1) != std::string_view::npos)
+            continue; // Checkov fails on a second '=' rather than skipping
+        return exempt("checkov", eq == std::string_view::npos ? std::string_view() : a.value.substr(eq + 1),
+                      "CKV_K8S_22");
     }
-    if (key.substr(0, 15) == "checkov.io/skip") {
-        const std::size_t at = value.find("CKV_K8S_22");
-        if (at == std::string_view::npos)
+    return std::nullopt;
+}
+
+// kube-score: the test's id in a comma-separated kube-score/ignore, each item trimmed; the pod
+// template's ignore, then its enable, then the object's ignore, then its enable: the first
+// that names the test decides.
+std::optional<Exemption> kubeScore(const Annotations &object, const Annotations &podTemplate)
+{
+    constexpr std::string_view test = "container-security-context-readonlyrootfilesystem";
+    const auto names = [&](const Annotations &list, const char *key) -> const Annotation * {
+        const Annotation *a = find(list, key);
+        if (!a)
+            return nullptr;
+        std::string_view rest = a->value;
+        while (!rest.empty()) {
+            const std::size_t comma = rest.find(',');
+            if (scalars::trim(rest.substr(0, comma)) == test)
+                return a;
+            if (comma == std::string_view::npos)
+                break;
+            rest.remove_prefix(comma + 1);
+        }
+        return nullptr;
+    };
+    for (const Annotations *list : {&podTemplate, &object}) {
+        if (const Annotation *a = names(*list, "kube-score/ignore"))
+            return exempt("kube-score", a->value, a->key);
+        if (names(*list, "kube-score/enable"))
             return std::nullopt;
-        std::string_view rest = value.substr(at + 10);
-        if (!rest.empty() && rest.front() == '=')
-            rest.remove_prefix(1);
-        return exempt("checkov", rest, "CKV_K8S_22");
     }
-    if (key == "kube-score/ignore") {
-        if (!containsIgnoreCase(value, "readonlyrootfilesystem"))
-            return std::nullopt;
-        return exempt("kube-score", value, key);
+    return std::nullopt;
+}
+
+// Monokle: for each of its rules, the first of three spellings present decides; any value
+// but an empty one or the exact "false" suppresses.
+std::optional<Exemption> monokle(const Annotations &object)
+{
+    for (const auto &keys :
+         {std::array<const char *, 3>{"monokle.io/suppress.KSV014", "monokle.io/suppress.ksv.no-writable-fs",
+                                      "monokle.io/suppress.ksv014"},
+          std::array<const char *, 3>{"monokle.io/suppress.KBP102", "monokle.io/suppress.kbp.no-writable-fs",
+                                      "monokle.io/suppress.kbp102"}}) {
+        for (const char *key : keys) {
+            const Annotation *a = find(object, key);
+            if (!a)
+                continue;
+            if (!a->value.empty() && a->value != "false")
+                return exempt("monokle", a->value, a->key);
+            break;
+        }
     }
-    if (key == "monokle.io/suppress.KSV014" || key == "monokle.io/suppress.ope.no-writable-fs")
-        return exempt("monokle", value, key);
     return std::nullopt;
 }
 
 } // namespace
 
-Exemption findExemption(const Document &doc, NodeId annotations)
+Exemption findExemption(const Document &doc, NodeId objectAnnotations, NodeId templateAnnotations)
 {
-    annotations = annotations == NoNode ? NoNode : doc.resolve(annotations);
-    if (!doc.isMapping(annotations))
-        return {};
-    for (const Entry &entry : effectiveEntries(doc, annotations)) {
-        const NodeId key = doc.resolve(entry.key);
-        const NodeId value = doc.resolve(entry.value);
-        if (!doc.isScalar(key))
-            continue;
-        const std::string_view v = doc.isScalar(value) ? doc.value(value) : std::string_view();
-        if (auto e = fromAnnotation(doc.value(key), v))
+    const Annotations object = read(doc, objectAnnotations);
+    const Annotations podTemplate = read(doc, templateAnnotations);
+    for (const std::optional<Exemption> &e : {kubeLinter(object), polaris(object), checkov(object),
+                                              kubeScore(object, podTemplate), monokle(object)})
+        if (e)
             return *e;
-    }
     return {};
 }
 

@@ -6,15 +6,23 @@
 namespace deadbolt::policy {
 
 // Reads the annotations other tools use to exempt an object from their read-only root
-// filesystem check, so that Deadbolt honours the same decision:
-//   kube-linter  ignore-check.kube-linter.io/no-read-only-root-fs: "<reason>",
-//                kube-linter.io/ignore-all
-//   Polaris      polaris.fairwinds.com/exempt: "true",
-//                polaris.fairwinds.com/notReadOnlyRootFilesystem-exempt: "true"
-//   Checkov      checkov.io/skip<N>: CKV_K8S_22=<reason>
-//   kube-score   kube-score/ignore: container-security-context-readonlyrootfilesystem[,...]
-//   Monokle      monokle.io/suppress.KSV014, monokle.io/suppress.ope.no-writable-fs
-// `annotations` is the object's metadata.annotations mapping (NoNode or anything else: none).
-Exemption findExemption(const yaml::Document &doc, yaml::NodeId annotations);
+// filesystem check, exactly as each tool's source reads them, so that Deadbolt honours the
+// same decision (read in: kube-linter 35de568 pkg/ignore/ignore.go; Polaris c0e23a2
+// pkg/validator/schema.go; Checkov 3.3.13 kubernetes_utils.get_skipped_checks; kube-score
+// 06dedc9 scorecard/enabled.go; @monokle/validation 0.33.0 AnnotationSuppressor.ts):
+//   kube-linter  ignore-check.kube-linter.io/no-read-only-root-fs, kube-linter.io/ignore-all:
+//                the key alone, any value (even "false")
+//   Polaris      polaris.fairwinds.com/exempt, polaris.fairwinds.com/notReadOnlyRootFilesystem-exempt:
+//                "true" in any case
+//   Checkov      a key containing checkov.io/skip (bridgecrew.io/skip, cortex.io/skip):
+//                CKV_K8S_22 or CKV_K8S_22=<reason>
+//   kube-score   kube-score/ignore: container-security-context-readonlyrootfilesystem[,...], on
+//                the pod template first (where kube-score/enable wins over the object's ignore)
+//   Monokle      monokle.io/suppress.KSV014 | .ksv.no-writable-fs | .ksv014 (and KBP102 alike):
+//                the first present decides; any value but "" and "false"
+// objectAnnotations is the object's metadata.annotations, templateAnnotations its pod
+// template's (NoNode or anything else: none). Only kube-score reads the template.
+Exemption findExemption(const yaml::Document &doc, yaml::NodeId objectAnnotations,
+                        yaml::NodeId templateAnnotations = yaml::NoNode);
 
 } // namespace deadbolt::policy

@@ -57,6 +57,9 @@ inline constexpr char TmpfsHidesImageFiles[] = "DB015";
 // DB016 An in-memory path where the image keeps its data (a database's data folder): the
 // data is lost on every restart.
 inline constexpr char DataOnTmpfs[] = "DB016";
+// DB017 Kubernetes readOnlyRootFilesystem holds a string ("true" quoted, `enabled`): the API
+// takes only a boolean there and rejects the manifest, so it does not deploy.
+inline constexpr char KubernetesNotBoolean[] = "DB017";
 
 inline constexpr RuleInfo All[] = {
     {RootFsWritable, "root-filesystem-writable", Severity::Error, "The root filesystem is writable"},
@@ -86,6 +89,8 @@ inline constexpr RuleInfo All[] = {
     {TmpfsHidesImageFiles, "tmpfs-hides-image-files", Severity::Warning,
      "An in-memory path hides files the image ships"},
     {DataOnTmpfs, "data-on-tmpfs", Severity::Warning, "The image's data folder is in memory"},
+    {KubernetesNotBoolean, "kubernetes-read-only-not-boolean", Severity::Error,
+     "readOnlyRootFilesystem is not a boolean: the Kubernetes API rejects the manifest"},
 };
 
 // The rule's entry in All; nullptr for an unknown id.

@@ -174,6 +174,11 @@ void rootFsRule(const Workload &w, FileFormat format, Diagnostics &out)
     const QString key =
         kubernetes(format) ? QStringLiteral("readOnlyRootFilesystem") : QStringLiteral("read_only");
     if (w.rootFs == RootFs::Undetermined) {
+        // A value the Kubernetes API refuses is not the environment's doing: DB017 says it.
+        if (std::any_of(w.findings.begin(), w.findings.end(), [](const Diagnostic &d) {
+                return d.rule == QLatin1String(rules::KubernetesNotBoolean);
+            }))
+            return;
         out.append(
             finding(rules::RootFsUndetermined,
                     QStringLiteral("%1 is %2: whether the root filesystem is read-only depends on the "

@@ -105,7 +105,11 @@ private Q_SLOTS:
         QCOMPARE(ws[0].rootFs, RootFs::WritableDefault); // the pod-level key does not count
         QCOMPARE(ws[1].runAsUser, std::optional<qint64>(33));
         QCOMPARE(ws[1].runAsNonRoot, std::optional<bool>(false));
-        QCOMPARE(ws[1].rootFs, RootFs::ReadOnly);
+        // readOnlyRootFilesystem: "true" is a string the API rejects: not read-only, an error.
+        QCOMPARE(ws[1].rootFs, RootFs::Undetermined);
+        QVERIFY(std::any_of(ws[1].findings.begin(), ws[1].findings.end(), [](const Diagnostic &d) {
+            return d.rule == QLatin1String("DB017") && d.severity == Severity::Error && d.line == 25;
+        }));
         QCOMPARE(ws[2].rootFs, RootFs::Undetermined);
         QCOMPARE(ws[2].status(), Status::Undetermined);
         QVERIFY(ws[3].windows);
@@ -129,7 +133,8 @@ private Q_SLOTS:
             {"kube-score", "Pod/kube-score", "kube-score",
              "pod-probes,container-security-context-readonlyrootfilesystem"},
             {"monokle", "Pod/monokle", "monokle", "writes to /tmp"},
-            {"monokle-ope", "Pod/monokle-ope", "monokle", "true"},
+            {"monokle-ope", "Pod/monokle-ope", "",
+             ""}, // Monokle reads no ope. form (AnnotationSuppressor.ts)
             {"none", "Pod/pod-template-annotation-only", "", ""},
         };
         for (const auto &r : rows)

@@ -132,10 +132,39 @@ private Q_SLOTS:
             {"polaris-bool", "{polaris.fairwinds.com/exempt: true}", "polaris"},
             {"polaris-no", "{polaris.fairwinds.com/exempt: 'no'}", ""},
             {"checkov-skip3", "{checkov.io/skip3: 'CKV_K8S_22=writes'}", "checkov"},
-            {"kube-score-case", "{kube-score/ignore: Container-Security-Context-ReadOnlyRootFilesystem}",
+            // kube-score compares each trimmed item exactly (scorecard/enabled.go).
+            {"kube-score-case", "{kube-score/ignore: Container-Security-Context-ReadOnlyRootFilesystem}", ""},
+            {"kube-score-list",
+             "{kube-score/ignore: 'pod-probes, container-security-context-readonlyrootfilesystem'}",
              "kube-score"},
             {"kube-score-other", "{kube-score/ignore: pod-probes}", ""},
             {"monokle", "{monokle.io/suppress.KSV014: 'yes'}", "monokle"},
+            // Each tool's spellings and values, as its source reads them (exemptions.h).
+            {"kube-linter-empty", "{ignore-check.kube-linter.io/no-read-only-root-fs: ''}", "kube-linter"},
+            {"kube-linter-false", "{ignore-check.kube-linter.io/no-read-only-root-fs: 'false'}",
+             "kube-linter"},
+            {"kube-linter-all", "{kube-linter.io/ignore-all: ''}", "kube-linter"},
+            {"kube-linter-case", "{Ignore-Check.kube-linter.io/no-read-only-root-fs: x}", ""},
+            {"polaris-TRUE", "{polaris.fairwinds.com/notReadOnlyRootFilesystem-exempt: 'TRUE'}", "polaris"},
+            {"polaris-empty", "{polaris.fairwinds.com/exempt: ''}", ""},
+            {"polaris-padded", "{polaris.fairwinds.com/exempt: ' true'}", ""},
+            {"polaris-lowercase-key", "{polaris.fairwinds.com/notreadonlyrootfilesystem-exempt: 'true'}", ""},
+            {"checkov-bare", "{checkov.io/skip: CKV_K8S_22}", "checkov"},
+            {"checkov-prefixed", "{x.checkov.io/skipfoo: CKV_K8S_22}", "checkov"},
+            {"bridgecrew", "{bridgecrew.io/skip1: 'CKV_K8S_22=legacy'}", "checkov"},
+            {"checkov-other", "{checkov.io/skip1: CKV_K8S_20}", ""},
+            {"checkov-case", "{checkov.io/skip1: ckv_k8s_22}", ""},
+            {"checkov-two-equals", "{checkov.io/skip1: 'CKV_K8S_22=a=b'}", ""},
+            {"monokle-lower", "{monokle.io/suppress.ksv014: 'x'}", "monokle"},
+            {"monokle-ksv-name", "{monokle.io/suppress.ksv.no-writable-fs: 'x'}", "monokle"},
+            {"monokle-kbp", "{monokle.io/suppress.KBP102: 'x'}", "monokle"},
+            {"monokle-kbp-name", "{monokle.io/suppress.kbp.no-writable-fs: 'x'}", "monokle"},
+            {"monokle-false", "{monokle.io/suppress.KSV014: 'false'}", ""},
+            {"monokle-False", "{monokle.io/suppress.KSV014: 'False'}", "monokle"},
+            {"monokle-empty", "{monokle.io/suppress.KSV014: ''}", ""},
+            {"monokle-first-decides",
+             "{monokle.io/suppress.KSV014: 'false', monokle.io/suppress.ksv.no-writable-fs: 'x'}", ""},
+            {"monokle-ope", "{monokle.io/suppress.ope.no-writable-fs: 'true'}", ""},
             {"unrelated", "{app.kubernetes.io/name: web}", ""},
             {"not-a-mapping", "[a, b]", ""},
         };
@@ -153,6 +182,37 @@ private Q_SLOTS:
         QCOMPARE(e.exempt, !tool.isEmpty());
         QCOMPARE(e.tool, tool);
         QCOMPARE(e.reason.isEmpty(), tool.isEmpty());
+    }
+
+    // kube-score reads the pod template's annotations first, and its enable there wins over
+    // the object's ignore; the other tools read the object's alone.
+    void podTemplateAnnotations()
+    {
+        const auto exemptionOf = [](const char *yaml) {
+            const ParsedFile file = parseText(yaml, QStringLiteral("d.yaml"));
+            const Analysis a = analyze(file);
+            return a.workloads.value(0).exemption;
+        };
+        const char *head = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n";
+        const std::string body = "spec:\n  template:\n    metadata:\n      annotations: {%s}\n    spec:\n"
+                                 "      containers: [{name: c, image: x}]\n";
+        const auto make = [&](const char *object, const char *templ) {
+            std::string s = head;
+            if (*object)
+                s += std::string("  annotations: {") + object + "}\n";
+            std::string b = body;
+            b.replace(b.find("%s"), 2, templ);
+            return s + b;
+        };
+        QVERIFY(exemptionOf(
+                    make("", "kube-score/ignore: container-security-context-readonlyrootfilesystem").c_str())
+                    .exempt);
+        QVERIFY(!exemptionOf(make("kube-score/ignore: container-security-context-readonlyrootfilesystem",
+                                  "kube-score/enable: container-security-context-readonlyrootfilesystem")
+                                 .c_str())
+                     .exempt);
+        QVERIFY(!exemptionOf(make("", "ignore-check.kube-linter.io/no-read-only-root-fs: x").c_str()).exempt);
+        QVERIFY(!exemptionOf(make("", "polaris.fairwinds.com/exempt: 'true'").c_str()).exempt);
     }
 
     void normalizedTargets_data()
