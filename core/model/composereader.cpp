@@ -1,4 +1,5 @@
 #include "model/analyzer.h"
+#include "model/defeats.h"
 #include "model/format.h"
 #include "model/locate.h"
 #include "model/scalars.h"
@@ -299,6 +300,7 @@ Workload readComposeService(const ParsedFile &file, int document, NodeId key, No
         readTmpfs(ctx, svc, w, targets);
         readVolumes(ctx, svc, w, targets);
         readPathsProvenance(ctx, svc, w);
+        readComposeDefeats(file, document, svc, w);
     }
     return w;
 }

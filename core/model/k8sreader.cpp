@@ -1,4 +1,5 @@
 #include "model/analyzer.h"
+#include "model/defeats.h"
 #include "model/locate.h"
 #include "model/podspec.h"
 #include "model/scalars.h"
@@ -191,6 +192,7 @@ void readContainer(const Pod &pod, NodeId container, const char *list, QVector<W
         user << QStringLiteral("fsGroup=%1").arg(*w.fsGroup);
     w.user = user.join(QLatin1Char(','));
     readMounts(pod, container, w);
+    readKubernetesDefeats(pod.file, pod.document, container, pod.spec, w);
     out.append(std::move(w));
 }
 

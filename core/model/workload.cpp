@@ -36,6 +36,8 @@ QString statusName(Status status)
         return QStringLiteral("mutable");
     case Status::Partial:
         return QStringLiteral("partial");
+    case Status::Defeated:
+        return QStringLiteral("immutable-defeated");
     case Status::Undetermined:
         break;
     }
@@ -103,6 +105,8 @@ Status Workload::status() const
         return Status::Partial;
     switch (rootFs) {
     case RootFs::ReadOnly:
+        if (!defeats.isEmpty())
+            return Status::Defeated;
         return inMemory.isEmpty() && persistent.isEmpty() ? Status::Immutable
                                                           : Status::ImmutableWithExceptions;
     case RootFs::WritableExplicit:

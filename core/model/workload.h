@@ -18,9 +18,13 @@ enum class RootFs { ReadOnly, WritableExplicit, WritableDefault, Undetermined };
 // Partial: a Compose service fragment read alone (no image, no build, no extends) that leaves
 // read_only unset: it adds to a service defined elsewhere, whose value then decides. (One that
 // sets read_only decides it: an override's value wins.)
-enum class Status { Immutable, ImmutableWithExceptions, Mutable, Undetermined, Partial };
-QString
-statusName(Status status); // "immutable", "immutable-with-exceptions", "mutable", "undetermined", "partial"
+// Defeated: read-only, but a setting undoes it from inside (privileged, CAP_SYS_ADMIN, the
+// Docker socket, a writable host system folder): the read-only root is not effective. Its
+// name, "immutable-defeated", keeps the "immutable" prefix that scripts (and the team's
+// corpus_check) read as "read_only is set", with the word that says it does not hold.
+enum class Status { Immutable, ImmutableWithExceptions, Mutable, Undetermined, Partial, Defeated };
+QString statusName(Status status); // "immutable", "immutable-with-exceptions", "mutable", "undetermined",
+                                   // "partial", "immutable-defeated"
 
 // Where something is written in the text.
 struct Location
@@ -84,6 +88,15 @@ struct WritablePath
     bool inMemory() const;
 };
 
+// A setting that undoes a read-only root from inside (model/defeats.h).
+struct Defeat
+{
+    enum class Kind { Privileged, Capability, DockerSocket, HostFolder };
+    Kind kind = Kind::Privileged;
+    QString what; // "privileged: true", "cap_add SYS_ADMIN", "/var/run/docker.sock", "/etc"
+    Location where;
+};
+
 struct Exemption
 {
     bool exempt = false;
@@ -121,8 +134,9 @@ struct Workload
     std::optional<bool> runAsNonRoot;
     std::optional<qint64> fsGroup;
     Exemption exemption;
-    bool windows = false; // spec.os.name windows: readOnlyRootFilesystem not allowed
-    Location location;    // of the service or container
+    QVector<Defeat> defeats; // what undoes the read-only root, if anything
+    bool windows = false;    // spec.os.name windows: readOnlyRootFilesystem not allowed
+    Location location;       // of the service or container
     Diagnostics findings;
 
     Status status() const;

@@ -60,6 +60,10 @@ inline constexpr char DataOnTmpfs[] = "DB016";
 // DB017 Kubernetes readOnlyRootFilesystem holds a string ("true" quoted, `enabled`): the API
 // takes only a boolean there and rejects the manifest, so it does not deploy.
 inline constexpr char KubernetesNotBoolean[] = "DB017";
+// DB018 A read-only workload with what undoes it from inside: privileged, CAP_SYS_ADMIN (or
+// ALL), the Docker socket mounted (even :ro), a writable mount of the host's / or a system
+// folder. Its status is immutable-defeated.
+inline constexpr char ReadOnlyDefeated[] = "DB018";
 
 inline constexpr RuleInfo All[] = {
     {RootFsWritable, "root-filesystem-writable", Severity::Error, "The root filesystem is writable"},
@@ -91,6 +95,8 @@ inline constexpr RuleInfo All[] = {
     {DataOnTmpfs, "data-on-tmpfs", Severity::Warning, "The image's data folder is in memory"},
     {KubernetesNotBoolean, "kubernetes-read-only-not-boolean", Severity::Error,
      "readOnlyRootFilesystem is not a boolean: the Kubernetes API rejects the manifest"},
+    {ReadOnlyDefeated, "read-only-root-defeated", Severity::Error,
+     "A setting undoes the read-only root from inside"},
 };
 
 // The rule's entry in All; nullptr for an unknown id.

@@ -115,6 +115,43 @@ QString imageHint(const Workload &w, FileFormat format)
     return hint;
 }
 
+// A read-only root undone from inside: say how, as an error.
+void defeatRule(const Workload &w, Diagnostics &out)
+{
+    if (w.rootFs != RootFs::ReadOnly)
+        return;
+    for (const Defeat &d : w.defeats) {
+        QString message;
+        switch (d.kind) {
+        case Defeat::Kind::Privileged:
+            message = QStringLiteral("The read-only root is not effective: %1 lets the container remount / "
+                                     "read-write (mount -o remount,rw /)")
+                          .arg(d.what);
+            break;
+        case Defeat::Kind::Capability:
+            message =
+                QStringLiteral("The read-only root is not effective: %1 gives CAP_SYS_ADMIN, with which "
+                               "the container remounts / read-write")
+                    .arg(d.what);
+            break;
+        case Defeat::Kind::DockerSocket:
+            message =
+                QStringLiteral("The read-only root is not effective: the Docker socket %1 is mounted, and "
+                               "through it the container controls the host's Docker (even read-only)")
+                    .arg(d.what);
+            break;
+        case Defeat::Kind::HostFolder:
+            message =
+                QStringLiteral("The read-only root is not effective: the host's %1 is mounted writable, so "
+                               "the container writes the host itself")
+                    .arg(d.what);
+            break;
+        }
+        out.append(finding(rules::ReadOnlyDefeated, message, d.where.line > 0 ? d.where : w.location,
+                           QStringLiteral("Remove it, or the read-only root protects nothing")));
+    }
+}
+
 // What the image knowledge says of a workload's mounts.
 void imageRules(const Workload &w, FileFormat format, Diagnostics &out)
 {
@@ -379,6 +416,7 @@ void applyRules(const ParsedFile &file, FileFormat format, QVector<Workload> &wo
             emptyDirRule(w, out);
         appDirRule(w, out);
         imageRules(w, format, out);
+        defeatRule(w, out);
     }
     if (kubernetes(format))
         podLevelRule(file, workloads);

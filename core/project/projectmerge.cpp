@@ -204,6 +204,7 @@ Workload merge(const ComposeProject &project, const QString &name, const std::ve
             }
             if (!w.image.isEmpty())
                 merged.image = w.image;
+            merged.defeats += w.defeats; // every layer's (a later privileged: false is not read)
             if (!w.user.isEmpty()) {
                 merged.user = w.user;
                 merged.runAsUser = w.runAsUser;

@@ -124,6 +124,9 @@ CheckSummary summarize(const QVector<Analysis> &analyses)
             case Status::Partial:
                 ++s.partial;
                 break;
+            case Status::Defeated:
+                ++s.defeated;
+                break;
             }
             if (w.exemption.exempt)
                 ++s.exempt;

@@ -32,7 +32,8 @@ struct CheckSummary
     int immutableWithExceptions = 0;
     int mutableCount = 0;
     int undetermined = 0;
-    int partial = 0; // Compose service fragments read alone
+    int partial = 0;  // Compose service fragments read alone
+    int defeated = 0; // read-only, undone from inside (DB018)
     int exempt = 0;
     int errors = 0; // findings by severity
     int warnings = 0;

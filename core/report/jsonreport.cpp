@@ -129,7 +129,8 @@ static void writeFileHead(JsonText &json, const Analysis &a)
 static void writeSummary(JsonText &json, const QVector<Analysis> &analyses)
 {
     const CheckSummary s = summarize(analyses);
-    json.key("summary").beginObject();
+    json.key("summary").beginObject(); // keys in QJsonDocument's (sorted) order
+    json.key("defeated").value(s.defeated);
     json.key("errors").value(s.errors);
     json.key("exempt").value(s.exempt);
     json.key("failedFiles").value(s.failed);

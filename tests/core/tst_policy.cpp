@@ -215,6 +215,72 @@ private Q_SLOTS:
         QVERIFY(!exemptionOf(make("", "polaris.fairwinds.com/exempt: 'true'").c_str()).exempt);
     }
 
+    // What undoes a read-only root from inside, in each dialect: DB018 at the setting, and the
+    // status says the read-only root is not effective. A mutable workload gets no DB018.
+    void defeats_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("line"); // of the DB018 finding; 0: none
+        const QByteArray svc = "services:\n  app:\n    image: x\n    read_only: true\n";
+        QTest::addRow("privileged") << svc + "    privileged: true\n" << 5;
+        QTest::addRow("privileged false") << svc + "    privileged: false\n" << 0;
+        QTest::addRow("cap_add SYS_ADMIN") << svc + "    cap_add: [NET_ADMIN, SYS_ADMIN]\n" << 5;
+        QTest::addRow("cap_add CAP_SYS_ADMIN") << svc + "    cap_add:\n      - cap_sys_admin\n" << 6;
+        QTest::addRow("cap_add ALL") << svc + "    cap_add: [ALL]\n" << 5;
+        QTest::addRow("cap_add other") << svc + "    cap_add: [NET_BIND_SERVICE]\n" << 0;
+        QTest::addRow("docker socket ro")
+            << svc + "    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n"
+            << 6;
+        QTest::addRow("docker socket long")
+            << svc +
+                   "    volumes:\n      - type: bind\n        source: /run/docker.sock\n        target: /s\n"
+            << 6;
+        QTest::addRow("host root writable") << svc + "    volumes:\n      - /:/host\n" << 6;
+        QTest::addRow("host etc read-only") << svc + "    volumes:\n      - /etc:/host-etc:ro\n" << 0;
+        QTest::addRow("host data writable") << svc + "    volumes:\n      - /srv/data:/data\n" << 0;
+        QTest::addRow("mutable privileged")
+            << QByteArray("services:\n  app:\n    image: x\n    privileged: true\n") << 0;
+        const QByteArray pod =
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n"
+            "      image: x\n      securityContext:\n        readOnlyRootFilesystem: true\n";
+        QTest::addRow("k8s privileged") << pod + "        privileged: true\n" << 10;
+        QTest::addRow("k8s SYS_ADMIN") << pod + "        capabilities: {add: [SYS_ADMIN]}\n" << 10;
+        QTest::addRow("k8s drop SYS_ADMIN") << pod + "        capabilities: {drop: [SYS_ADMIN]}\n" << 0;
+        const QByteArray mounts =
+            "      volumeMounts:\n        - {name: sock, mountPath: /var/run/docker.sock, readOnly: true}\n"
+            "  volumes:\n    - name: sock\n      hostPath: {path: %1}\n";
+        QTest::addRow("k8s docker socket")
+            << pod + QByteArray(mounts).replace("%1", "/var/run/docker.sock") << 11;
+        QTest::addRow("k8s hostPath /") << pod + "      volumeMounts: [{name: h, mountPath: /host}]\n"
+                                                 "  volumes: [{name: h, hostPath: {path: /}}]\n"
+                                        << 10;
+        QTest::addRow("k8s hostPath data") << pod + "      volumeMounts: [{name: h, mountPath: /d}]\n"
+                                                    "  volumes: [{name: h, hostPath: {path: /srv/d}}]\n"
+                                           << 0;
+    }
+    void defeats()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, line);
+        const Analysis a = analyze(parseText(yaml.toStdString(), QStringLiteral("d.yaml")));
+        QCOMPARE(a.workloads.size(), 1);
+        const Workload &w = a.workloads[0];
+        int found = 0;
+        for (const Diagnostic &d : w.findings)
+            if (d.rule == QLatin1String(rules::ReadOnlyDefeated)) {
+                ++found;
+                QCOMPARE(d.severity, Severity::Error);
+                QCOMPARE(d.line, line);
+                QVERIFY2(d.message.startsWith(QLatin1String("The read-only root is not effective")),
+                         qPrintable(d.message));
+            }
+        QCOMPARE(found, line > 0 ? 1 : 0);
+        if (line > 0)
+            QCOMPARE(statusName(w.status()), QStringLiteral("immutable-defeated"));
+        else
+            QVERIFY(w.status() != Status::Defeated);
+    }
+
     void normalizedTargets_data()
     {
         QTest::addColumn<QString>("target");

@@ -224,7 +224,9 @@ private slots:
         const Count expected = independentCount(docs);
         int readOnly = 0;
         for (const Workload &w : ours.workloads)
-            readOnly += w.status() == Status::Immutable || w.status() == Status::ImmutableWithExceptions;
+            // The setting, as the independent count reads it: a read-only root that privileged
+            // or the Docker socket undoes (status immutable-defeated) is still set read-only.
+            readOnly += w.rootFs == RootFs::ReadOnly;
         ++m_files;
         m_skipped += !ours.skipReason.isEmpty();
         m_workloads += int(ours.workloads.size());

@@ -167,6 +167,7 @@ inline QJsonObject summaryJson(const QVector<Analysis> &analyses)
         {QStringLiteral("warnings"), s.warnings},
         {QStringLiteral("notes"), s.notes},
         {QStringLiteral("partial"), s.partial},
+        {QStringLiteral("defeated"), s.defeated},
     };
 }
 

@@ -18,6 +18,8 @@ QString statusLabel(Status status)
         return QObject::tr("Undetermined");
     case Status::Partial:
         return QObject::tr("Partial");
+    case Status::Defeated:
+        return QObject::tr("Read-only defeated");
     }
     return {};
 }
@@ -33,6 +35,7 @@ int statusRank(Status status)
     case Status::Partial:
         return 2;
     case Status::Mutable:
+    case Status::Defeated:
         return 3;
     }
     return 0;

@@ -10,6 +10,7 @@ QIcon statusIcon(Status status)
     case Status::ImmutableWithExceptions:
         return QIcon(QStringLiteral(":/icons/status-exceptions.svg"));
     case Status::Mutable:
+    case Status::Defeated:
         return QIcon(QStringLiteral(":/icons/status-mutable.svg"));
     case Status::Undetermined:
     case Status::Partial:
@@ -26,6 +27,7 @@ QColor statusColor(Status status)
     case Status::ImmutableWithExceptions:
         return QColor(0x2a, 0x7f, 0x9e);
     case Status::Mutable:
+    case Status::Defeated:
         return QColor(0xc0, 0x39, 0x2b);
     case Status::Undetermined:
     case Status::Partial:
