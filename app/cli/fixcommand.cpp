@@ -4,9 +4,11 @@
 #include "commands.h"
 
 #include "edit/editop.h"
+#include "edit/suggested.h"
 #include "io/fileloader.h"
 #include "io/filesaver.h"
 #include "model/analyzer.h"
+#include "model/workloadmatch.h"
 #include "project/projectedit.h"
 #include "report/checkrun.h"
 #include "report/linediff.h"
@@ -196,8 +198,14 @@ int runFix(const QStringList &args)
         QStringLiteral("With -f: write every change into this override file, created or extended; every "
                        "other file stays as it is. Use it as the last -f file."),
         QStringLiteral("file"));
+    const QCommandLineOption suggested(
+        QStringLiteral("suggested"),
+        QStringLiteral(
+            "Make workloads read-only with the paths their image needs (resources/images.yaml: nginx, "
+            "postgres, WordPress...), in memory and owned by the image's user; with --service, those "
+            "workloads only. Workloads of unknown images are left as they are."));
     parser.addOptions({service, writable, tmpfs, noTmpfs, shared, diff, inPlace, force, file,
-                       projectDirectory, into, override});
+                       projectDirectory, into, override, suggested});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The Compose or Kubernetes file."),
                                  QStringLiteral("FILE"));
 
@@ -280,7 +288,34 @@ int runFix(const QStringList &args)
     }
 
     const Target target = parser.isSet(shared) ? Target::SharedBlock : Target::ThisWorkload;
-    if (requests.isEmpty() && !c.analysis.workloads.isEmpty() &&
+    if (parser.isSet(suggested)) {
+        // Read-only with the paths each known image needs; --service NAME picks the workloads.
+        QVector<EditOp> ops;
+        QVector<int> picked;
+        for (const EditRequest &r : std::as_const(requests))
+            if (r.kind == EditRequest::Kind::ReadOnly)
+                picked += matchWorkloads(c.analysis, r.name);
+        for (qsizetype i = 0; i < c.analysis.workloads.size(); ++i) {
+            const Workload &w = c.analysis.workloads[i];
+            if ((!picked.isEmpty() && !picked.contains(int(i))) || w.exemption.exempt || w.windows)
+                continue;
+            const QVector<EditOp> mine = suggestedOps(w);
+            if (mine.isEmpty() && w.rootFs != RootFs::ReadOnly)
+                err << c.path << ": " << w.displayName() << ": no knowledge of the image "
+                    << (w.image.isEmpty() ? QStringLiteral("(none named)") : w.image)
+                    << " (resources/images.yaml): left as it is\n";
+            ops += mine;
+        }
+        for (const EditOp &op : std::as_const(ops))
+            if (!apply(c, planEdit(c.parsed, c.analysis, op), err, true))
+                return ExitFileErrors;
+        // --service named the workloads; the other requests follow.
+        requests.erase(
+            std::remove_if(requests.begin(), requests.end(),
+                           [](const EditRequest &r) { return r.kind == EditRequest::Kind::ReadOnly; }),
+            requests.end());
+    }
+    if (requests.isEmpty() && !parser.isSet(suggested) && !c.analysis.workloads.isEmpty() &&
         !apply(c, planEdit(c.parsed, c.analysis, EditOp{EditOp::Kind::MakeAllImmutable}), err))
         return ExitFileErrors;
     for (const EditRequest &r : std::as_const(requests)) {

@@ -1,5 +1,7 @@
 #include "images/imageknowledge.h"
 
+#include "model/workload.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -68,6 +70,35 @@ bool globMatch(const QStringList &globs, const QString &tag)
 }
 
 } // namespace
+
+QString canonicalImagePath(const QString &path)
+{
+    QString p = path.trimmed();
+    while (p.contains(QLatin1String("//")))
+        p.replace(QLatin1String("//"), QLatin1String("/"));
+    while (p.size() > 1 && p.endsWith(QLatin1Char('/')))
+        p.chop(1);
+    for (const auto &[from, to] : {std::pair{QLatin1String("/var/run"), QLatin1String("/run")},
+                                   std::pair{QLatin1String("/var/lock"), QLatin1String("/run/lock")}})
+        if (p == from || p.startsWith(from + QLatin1Char('/')))
+            p = to + p.mid(from.size());
+    return p;
+}
+
+bool pathWithin(const QString &path, const QString &folder)
+{
+    return path == folder || folder == QLatin1String("/") || path.startsWith(folder + QLatin1Char('/'));
+}
+
+bool isWritableIn(const Workload &w, const QString &path)
+{
+    const QString p = canonicalImagePath(path);
+    for (const QVector<WritablePath> *list : {&w.inMemory, &w.persistent})
+        for (const WritablePath &m : *list)
+            if (pathWithin(p, canonicalImagePath(m.target)))
+                return true;
+    return false;
+}
 
 ImageReference parseImageReference(const QString &image)
 {

@@ -46,6 +46,13 @@ struct ImageReference
 };
 ImageReference parseImageReference(const QString &image);
 
+// /var/run and /var/lock are links to /run and /run/lock in the images we know: one folder.
+QString canonicalImagePath(const QString &path);
+bool pathWithin(const QString &path, const QString &folder); // equal, or below it
+struct Workload;
+// The path is covered by one of the workload's writable mounts.
+bool isWritableIn(const Workload &w, const QString &path);
+
 class ImageKnowledge
 {
 public:

@@ -60,33 +60,6 @@ Location whereRootFs(const Workload &w)
     return w.rootFsLocation.line > 0 ? w.rootFsLocation : w.location;
 }
 
-// /var/run and /var/lock are links to /run and /run/lock in the images we know.
-QString canonicalPath(const QString &path)
-{
-    QString p = normalizedTarget(path);
-    for (const auto &[from, to] : {std::pair{QLatin1String("/var/run"), QLatin1String("/run")},
-                                   std::pair{QLatin1String("/var/lock"), QLatin1String("/run/lock")}})
-        if (p == from || p.startsWith(from + QLatin1Char('/')))
-            p = to + p.mid(from.size());
-    return p;
-}
-
-bool within(const QString &path, const QString &folder)
-{
-    return path == folder || folder == QLatin1String("/") || path.startsWith(folder + QLatin1Char('/'));
-}
-
-// Covered by one of the workload's writable mounts.
-bool writableAt(const Workload &w, const QString &path)
-{
-    const QString p = canonicalPath(path);
-    for (const QVector<WritablePath> *list : {&w.inMemory, &w.persistent})
-        for (const WritablePath &m : *list)
-            if (within(p, canonicalPath(m.target)))
-                return true;
-    return false;
-}
-
 QString pathList(const QVector<ImagePath> &paths)
 {
     QStringList out;
@@ -161,7 +134,7 @@ void imageRules(const Workload &w, FileFormat format, Diagnostics &out)
     const bool k8s = kubernetes(format);
     if (w.rootFs == RootFs::ReadOnly) {
         for (const ImagePath &p : info->writable) {
-            if (p.lowConfidence || writableAt(w, p.path))
+            if (p.lowConfidence || isWritableIn(w, p.path))
                 continue;
             const QString owner = p.owner.isEmpty() ? info->user : p.owner;
             out.append(finding(
@@ -176,9 +149,9 @@ void imageRules(const Workload &w, FileFormat format, Diagnostics &out)
         }
     }
     for (const WritablePath &m : w.inMemory) {
-        const QString target = canonicalPath(m.target);
+        const QString target = canonicalImagePath(m.target);
         for (const ImagePath &p : info->shipped)
-            if (within(canonicalPath(p.path), target))
+            if (pathWithin(canonicalImagePath(p.path), target))
                 out.append(finding(
                     rules::TmpfsHidesImageFiles,
                     QStringLiteral("The in-memory path %1 hides %2, which %3 ships: those files are "
@@ -187,7 +160,7 @@ void imageRules(const Workload &w, FileFormat format, Diagnostics &out)
                     m.location.line > 0 ? m.location : w.location,
                     QStringLiteral("Mount only the folders below it that are written. %1").arg(p.why)));
         for (const ImagePath &p : info->data)
-            if (within(canonicalPath(p.path), target))
+            if (pathWithin(canonicalImagePath(p.path), target))
                 out.append(
                     finding(rules::DataOnTmpfs,
                             QStringLiteral("%1 keeps its data in %2; in memory it is lost on every restart")

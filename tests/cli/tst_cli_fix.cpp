@@ -37,6 +37,7 @@ private slots:
     void printsText_data();
     void printsText();
     void diff();
+    void suggested();
     void inPlace();
     void errors_data();
     void errors();
@@ -96,6 +97,43 @@ void TestCliFix::diff()
     // Without --in-place the file is untouched.
     QCOMPARE(readAll(m_tmp.filePath(QStringLiteral("compose.yaml"))),
              readAll(Edit + QStringLiteral("/compose2-readonly-after-image/input.yaml")));
+}
+
+// --suggested: read-only with the paths the image knowledge gives, owned by the image's user;
+// an unknown image is left as it is, and said so; then check has no DB014 left.
+void TestCliFix::suggested()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("suggested.yaml"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("services:\n  web:\n    image: nginx:1.25\n  db:\n    image: postgres:16-alpine\n"
+            "    volumes:\n      - pg:/var/lib/postgresql/data\n  app:\n    image: acme/app:1\nvolumes:\n  "
+            "pg: {}\n");
+    f.close();
+    const Run r = cli({QStringLiteral("fix"), QStringLiteral("--suggested"), QStringLiteral("--in-place"),
+                       QStringLiteral("suggested.yaml")},
+                      m_tmp.path());
+    QCOMPARE(r.exitCode, 1); // app stays mutable
+    QVERIFY2(r.err.contains(QLatin1String("app: no knowledge of the image acme/app:1")), qPrintable(r.err));
+    const QByteArray text = readAll(path);
+    QVERIFY2(text.contains("      - /var/cache/nginx:uid=101,gid=101,size=64m\n"), text.constData());
+    QVERIFY2(text.contains("      - /var/run/postgresql:uid=70,gid=70,mode=3777,size=1m\n"),
+             text.constData());
+    QCOMPARE(text.count("read_only: true"), 2);
+    const Run check = cli({QStringLiteral("check"), QStringLiteral("suggested.yaml")}, m_tmp.path());
+    QVERIFY2(!check.out.contains("DB014"), check.out.constData());
+    QVERIFY2(check.out.contains("app") && check.out.contains("DB001"), check.out.constData());
+    // --service picks the workloads.
+    QFile::remove(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("services:\n  web:\n    image: nginx:1.25\n  db:\n    image: postgres:16\n");
+    f.close();
+    const Run one = cli({QStringLiteral("fix"), QStringLiteral("--suggested"), QStringLiteral("--service"),
+                         QStringLiteral("db"), QStringLiteral("--diff"), QStringLiteral("suggested.yaml")},
+                        m_tmp.path());
+    QVERIFY2(one.out.contains("+      - /var/run/postgresql:uid=999,gid=999") &&
+                 !one.out.contains("/var/cache/nginx"),
+             one.out.constData());
 }
 
 void TestCliFix::inPlace()
