@@ -2,6 +2,7 @@
 
 #include "commands/editcommand.h"
 #include "document.h"
+#include "edit/suggested.h"
 #include "model/workloadmatch.h"
 #include "panels/findingfixes.h"
 
@@ -50,6 +51,8 @@ bool EditController::applyFix(const QString &workload, const FindingFix &fix, Ta
 {
     if (fix.kind == FindingFix::MakeReadOnly)
         return setReadOnly(workload, true, target);
+    if (fix.kind == FindingFix::WithImagePaths || fix.kind == FindingFix::AddImagePath)
+        return applySuggested(workload, fix.kind == FindingFix::AddImagePath ? fix.target : QString());
     if (!m_document->ensureAnalysisCurrent())
         return fail(tr("The YAML has an error; fix it before editing through the form."));
     const Workload *w = workloadNamed(m_document->analysis(), workload);
@@ -65,6 +68,34 @@ bool EditController::applyFix(const QString &workload, const FindingFix &fix, Ta
         }
     }
     return fail(tr("%1 has no in-memory path %2 any more.").arg(workload, fix.target));
+}
+
+bool EditController::applySuggested(const QString &workload, const QString &onlyPath)
+{
+    if (!m_document->ensureAnalysisCurrent())
+        return fail(tr("The YAML has an error; fix it before editing through the form."));
+    const Workload *w = workloadNamed(m_document->analysis(), workload);
+    if (!w)
+        return fail(tr("There is no workload %1 in the file any more.").arg(workload));
+    QVector<EditOp> ops = suggestedOps(*w);
+    if (!onlyPath.isEmpty())
+        ops.erase(std::remove_if(ops.begin(), ops.end(),
+                                 [&](const EditOp &op) {
+                                     return op.kind != EditOp::Kind::AddPath || op.spec.target != onlyPath;
+                                 }),
+                  ops.end());
+    // One undo step: each edit is planned on the text the one before left.
+    QUndoStack *stack = m_document->undoStack();
+    stack->beginMacro(onlyPath.isEmpty() ? tr("Make %1 read-only with the paths it needs").arg(workload)
+                                         : tr("Add %1 to %2").arg(onlyPath, workload));
+    bool ok = true;
+    for (const EditOp &op : std::as_const(ops))
+        if (!(ok = edit(op)))
+            break;
+    stack->endMacro();
+    if (!ok && stack->canUndo())
+        stack->undo(); // all of it or none: the macro's done steps go back
+    return ok;
 }
 
 EditResult EditController::planMakeImmutable()

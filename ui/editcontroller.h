@@ -31,6 +31,9 @@ public:
     bool setReadOnly(const QString &workload, bool on, Target target);
     // A finding's one-click fix, planned on the current text (see fixedSpec).
     bool applyFix(const QString &workload, const FindingFix &fix, Target target);
+    // Read-only with the paths the workload's image needs (edit/suggested.h), one undo step;
+    // with onlyPath, that path alone.
+    bool applySuggested(const QString &workload, const QString &onlyPath = {});
 
     // Plans "make every workload read-only" without applying it (for the preview).
     EditResult planMakeImmutable();

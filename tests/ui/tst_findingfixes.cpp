@@ -40,6 +40,8 @@ private slots:
     void fixMatchesTheCoreEdit_data();
     void fixMatchesTheCoreEdit();
     void fixKeepsWhatWasTypedSinceItAppeared();
+    void imagePaths_data();
+    void imagePaths();
     void noFixWhereTheEditWouldBeGuessed_data();
     void noFixWhereTheEditWouldBeGuessed();
 };
@@ -65,7 +67,8 @@ void tst_FindingFixes::fixMatchesTheCoreEdit_data()
         << "app"
         << "DB006"
         << "Limit to 64Mi";
-    QTest::addRow("DB001") << QByteArray("services:\n  web:\n    image: nginx\n") << "web"
+    // An image Deadbolt knows nothing of: read-only alone (a known one: imagePaths()).
+    QTest::addRow("DB001") << QByteArray("services:\n  web:\n    image: example/web\n") << "web"
                            << "DB001"
                            << "Make read-only";
 }
@@ -113,6 +116,52 @@ void tst_FindingFixes::fixMatchesTheCoreEdit()
     QCOMPARE(doc->text(), text.toStdString());
 }
 
+void tst_FindingFixes::imagePaths_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QByteArray>("added"); // a line the fix writes
+    QTest::addRow("DB001 nginx") << QByteArray("services:\n  web:\n    image: nginx:1.25\n") << "DB001"
+                                 << "Make read-only with the paths it needs"
+                                 << QByteArray("      - /var/cache/nginx:uid=101,gid=101,size=64m\n");
+    QTest::addRow("DB014 nginx") << QByteArray(
+                                        "services:\n  web:\n    image: nginx:1.25\n    read_only: true\n"
+                                        "    tmpfs:\n      - /run\n")
+                                 << "DB014"
+                                 << "Add /var/cache/nginx in memory"
+                                 << QByteArray("      - /var/cache/nginx:uid=101,gid=101,size=64m\n");
+}
+
+// The image knowledge's fixes: the same edits fix --suggested makes, one undo step, and the
+// findings they answer are gone.
+void tst_FindingFixes::imagePaths()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, rule);
+    QFETCH(QString, label);
+    QFETCH(QByteArray, added);
+    const QString path = m_dir->filePath(QStringLiteral("image.yaml"));
+    QVERIFY(writeFile(path, text.toStdString()));
+    DocumentView *view = open(path);
+    QVERIFY(view);
+    select(view, QStringLiteral("web"));
+    QPushButton *button = fixButton(view, label);
+    QVERIFY2(button, qPrintable(label));
+    QTest::mouseClick(button, Qt::LeftButton);
+    Document *doc = view->document();
+    QVERIFY2(QByteArray::fromStdString(doc->text()).contains(added), doc->text().c_str());
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QTRY_VERIFY(doc->isAnalysisCurrent());
+    const Workload *w = workloadNamed(doc->analysis(), QStringLiteral("web"));
+    QVERIFY(w);
+    QCOMPARE(w->rootFs, RootFs::ReadOnly);
+    for (const Diagnostic &d : w->findings)
+        QVERIFY2(d.rule != QLatin1String("DB014") && d.rule != QLatin1String("DB001"), qPrintable(d.message));
+    doc->undoStack()->undo();
+    QCOMPARE(doc->text(), text.toStdString());
+}
+
 // The button was made from an older analysis: typing a new size and clicking before the
 // re-analysis must not bring the old size back.
 void tst_FindingFixes::fixKeepsWhatWasTypedSinceItAppeared()
@@ -141,12 +190,14 @@ void tst_FindingFixes::fixKeepsWhatWasTypedSinceItAppeared()
 void tst_FindingFixes::noFixWhereTheEditWouldBeGuessed_data()
 {
     QTest::addColumn<QByteArray>("text");
+    // An image Deadbolt knows nothing of: no DB014 and its fix beside the DB003 looked at.
     QTest::addRow("user by name") << QByteArray(
-        "services:\n  web:\n    image: nginx\n    read_only: true\n    user: www-data\n"
+        "services:\n  web:\n    image: example/web\n    read_only: true\n    user: www-data\n"
         "    tmpfs:\n      - /tmp\n");
-    QTest::addRow("long syntax") << QByteArray("services:\n  web:\n    image: nginx\n    read_only: true\n"
-                                               "    user: \"1000\"\n    volumes:\n      - type: tmpfs\n"
-                                               "        target: /tmp\n");
+    QTest::addRow("long syntax") << QByteArray(
+        "services:\n  web:\n    image: example/web\n    read_only: true\n"
+        "    user: \"1000\"\n    volumes:\n      - type: tmpfs\n"
+        "        target: /tmp\n");
 }
 
 void tst_FindingFixes::noFixWhereTheEditWouldBeGuessed()

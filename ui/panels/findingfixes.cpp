@@ -1,5 +1,6 @@
 #include "panels/findingfixes.h"
 
+#include "edit/suggested.h"
 #include "policy/ruleids.h"
 
 #include <QObject>
@@ -26,9 +27,35 @@ std::optional<FindingFix> findingFix(const Workload &w, const Diagnostic &d)
         if (w.windows || w.exemption.exempt)
             return std::nullopt;
         FindingFix fix;
+        const QVector<EditOp> suggested = suggestedOps(w);
+        if (suggested.size() > 1) {
+            QStringList paths;
+            for (const EditOp &op : suggested)
+                if (op.kind == EditOp::Kind::AddPath)
+                    paths << op.spec.target;
+            fix.kind = FindingFix::WithImagePaths;
+            fix.label = QObject::tr("Make read-only with the paths it needs");
+            fix.toolTip = QObject::tr("Set the root filesystem read-only and mount %1 in memory, as %2 needs")
+                              .arg(paths.join(QStringLiteral(", ")), w.image);
+            return fix;
+        }
         fix.label = QObject::tr("Make read-only");
         fix.toolTip = QObject::tr("Set the root filesystem read-only for this workload");
         return fix;
+    }
+    if (d.rule == QLatin1String(rules::ImagePathNotWritable)) {
+        for (const EditOp &op : suggestedOps(w)) {
+            if (op.kind != EditOp::Kind::AddPath ||
+                !d.message.contains(QLatin1Char(' ') + op.spec.target + QLatin1Char(';')))
+                continue;
+            FindingFix fix;
+            fix.kind = FindingFix::AddImagePath;
+            fix.target = op.spec.target;
+            fix.label = QObject::tr("Add %1 in memory").arg(op.spec.target);
+            fix.toolTip = d.hint;
+            return fix;
+        }
+        return std::nullopt;
     }
     const WritablePath *path = pathOf(w, d);
     if (!path)

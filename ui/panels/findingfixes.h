@@ -10,7 +10,12 @@ namespace deadbolt {
 // A one-click fix the inspector offers next to a finding, where the core has the edit.
 struct FindingFix
 {
-    enum Kind { MakeReadOnly, ChangePath };
+    enum Kind {
+        MakeReadOnly,
+        ChangePath,
+        WithImagePaths, // read-only plus the paths the image needs (edit/suggested.h)
+        AddImagePath,   // the one path a DB014 names, as the image knowledge gives it
+    };
     Kind kind = MakeReadOnly;
     QString label;
     QString toolTip;
@@ -19,7 +24,8 @@ struct FindingFix
     QString size;                   // or the size (DB006)
 };
 
-// DB001: make the root filesystem read-only. DB003: give the root-owned tmpfs the numeric
+// DB001: make the root filesystem read-only (with the paths its image needs, when the image
+// is known). DB014: add the path the image writes. DB003: give the root-owned tmpfs the numeric
 // user the service runs as. DB006: give the memory emptyDir the size limit the hint names
 // (64Mi; the table edits it further). Nothing for the other rules, or where the edit would
 // be refused (an exempt or Windows workload, a user given by name, the long tmpfs syntax).

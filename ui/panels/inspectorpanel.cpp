@@ -311,15 +311,22 @@ void InspectorPanel::fillFindings(const Workload &w)
                 .arg(d.rule, severityName(d.severity), d.message.toHtmlEscaped(), d.hint.toHtmlEscaped()));
         text->setWordWrap(true);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        layout->addWidget(text, 1);
-        // One-click fixes exist where the core has the edit for it.
+        auto *column = new QVBoxLayout;
+        column->setContentsMargins(0, 0, 0, 0);
+        column->addWidget(text);
+        layout->addLayout(column, 1);
+        // One-click fixes exist where the core has the edit for it. A long label goes under
+        // the text, so that the text keeps the width to be read.
         if (const std::optional<FindingFix> fix = findingFix(w, d)) {
             auto *button = new QPushButton(fix->label);
             button->setObjectName(QStringLiteral("fixButton"));
             button->setToolTip(fix->toolTip);
             connect(button, &QPushButton::clicked, this,
                     [this, fix = *fix] { m_edits->applyFix(m_key, fix, target()); });
-            layout->addWidget(button, 0, Qt::AlignTop);
+            if (fix->label.size() > 18)
+                column->addWidget(button, 0, Qt::AlignLeft);
+            else
+                layout->addWidget(button, 0, Qt::AlignTop);
         }
         m_findingsLayout->addWidget(row);
     }
