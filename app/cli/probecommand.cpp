@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "edit/editop.h"
+#include "edit/suggested.h"
 #include "io/fileloader.h"
 #include "io/filesaver.h"
 #include "model/workloadmatch.h"
@@ -17,28 +18,6 @@
 using namespace deadbolt;
 
 namespace {
-
-// The proposal as edits: read-only, and each directory in memory (owned by who wrote there;
-// an emptyDir takes no owner, the pod's fsGroup gives it).
-QVector<EditOp> proposal(const Workload &w, const ProbeResult &r)
-{
-    QVector<EditOp> ops;
-    if (w.rootFs != RootFs::ReadOnly)
-        ops.append(EditOp(EditOp::Kind::SetReadOnly, w.displayName()));
-    for (const QString &dir : r.needs.directories) {
-        EditOp op(EditOp::Kind::AddPath, w.displayName());
-        op.spec.target = dir;
-        op.spec.size = QStringLiteral("64Mi");
-        const QStringList owner = r.owners.value(dir).split(QLatin1Char(':'));
-        if (w.containerList.isEmpty() && owner.size() == 2 &&
-            owner != QStringList{QStringLiteral("0"), QStringLiteral("0")}) {
-            op.spec.uid = owner[0].toLongLong();
-            op.spec.gid = owner[1].toLongLong();
-        }
-        ops.append(op);
-    }
-    return ops;
-}
 
 bool applyProposal(const QString &path, const std::string &original, const QVector<EditOp> &ops,
                    QString *error)
@@ -178,7 +157,7 @@ int runProbe(const QStringList &args)
     const bool up = r.trialRan && r.trial.stayedUp(spec.oneShot) && r.trialErrors.isEmpty();
     bool applied = false;
     if (parser.isSet(apply) && up) {
-        if (!applyProposal(path, bytes, proposal(w, r), &why)) {
+        if (!applyProposal(path, bytes, proposalOps(w, r.needs.directories, r.owners), &why)) {
             err << "deadbolt-cli probe: --apply: " << why << '\n';
             return ExitFileErrors;
         }

@@ -8,11 +8,13 @@
 #include "policy/ruleids.h"
 #include "views/statusicons.h"
 
+#include "dialogs/probedialog.h"
 #include <QCheckBox>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
@@ -110,6 +112,16 @@ InspectorPanel::InspectorPanel(Document *document, EditController *edits, QWidge
     content->addWidget(heading(tr("In-memory writable paths"), m_content));
     content->addWidget(m_inMemory);
     content->addWidget(m_form);
+    // The probe: what the container really writes, learnt with the user's Docker.
+    m_learn = new QPushButton(tr("Learn writable paths..."), m_content);
+    m_learn->setObjectName(QStringLiteral("learnPaths"));
+    m_learn->setToolTip(tr("Run the container with your Docker to see which paths it writes, and try it "
+                           "read-only with them"));
+    connect(m_learn, &QPushButton::clicked, this, [this] {
+        ProbeDialog dialog(m_edits, m_key, this);
+        dialog.exec();
+    });
+    content->addWidget(m_learn, 0, Qt::AlignLeft);
     content->addWidget(heading(tr("Persistent writable paths"), m_content));
     content->addWidget(m_persistent);
     content->addWidget(heading(tr("Findings"), m_content));
@@ -185,7 +197,7 @@ void InspectorPanel::refresh()
         return;
     const bool editable = m_document->parseErrors().isEmpty();
     m_editBlocked->setVisible(!editable);
-    for (QWidget *control : std::initializer_list<QWidget *>{m_readOnly, m_targetBox, m_form})
+    for (QWidget *control : std::initializer_list<QWidget *>{m_readOnly, m_targetBox, m_form, m_learn})
         control->setEnabled(editable);
 
     m_title->setText(w->name);

@@ -9,6 +9,7 @@ class QCheckBox;
 class QGroupBox;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QRadioButton;
 class QScrollArea;
 class QTableWidget;
@@ -52,6 +53,7 @@ private:
     QLabel *m_sharedBy = nullptr;
     QTableWidget *m_inMemory;
     PathForm *m_form;
+    QPushButton *m_learn = nullptr;
     QListWidget *m_persistent;
     QWidget *m_findings;
     QVBoxLayout *m_findingsLayout;
