@@ -66,18 +66,28 @@ bool stage(Staged &s, SaveResult *result)
     return true;
 }
 
-// Puts back what the renames before the failure replaced.
-void rollBack(std::vector<Staged> &staged)
+// Puts back what the renames before the failure replaced, the last first; says which files
+// could not be put back (and where their old text is).
+QString rollBack(std::vector<Staged> &staged)
 {
-    for (Staged &s : staged) {
+    QStringList failed;
+    for (auto it = staged.rbegin(); it != staged.rend(); ++it) {
+        Staged &s = *it;
         if (!s.replaced)
             continue;
-        if (s.backup.isEmpty())
-            ::unlink(native(s.target).constData()); // it was created by this save
+        const bool ok = s.backup.isEmpty()
+                            ? ::unlink(native(s.target).constData()) == 0 // created by this save
+                            : ::rename(native(s.backup).constData(), native(s.target).constData()) == 0;
+        if (!ok)
+            failed << (s.backup.isEmpty()
+                           ? s.file->path
+                           : QStringLiteral("%1 (its old text is in %2)").arg(s.file->path, s.backup));
         else
-            ::rename(native(s.backup).constData(), native(s.target).constData());
-        s.backup.clear();
+            s.backup.clear();
     }
+    return failed.isEmpty()
+               ? QString()
+               : QStringLiteral("; could not put back %1").arg(failed.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -86,10 +96,21 @@ SaveResult saveFiles(const std::vector<FileToSave> &files)
 {
     SaveResult result;
     std::vector<Staged> staged(files.size());
+    QStringList targets;
     for (std::size_t i = 0; i < files.size(); ++i) {
         Staged &s = staged[i];
         s.file = &files[i];
         s.target = detail::resolveTarget(files[i].path);
+        // One file given twice (a symlink, ../x/file): the second text would drop the first's.
+        const QString canonical = QFileInfo(s.target).exists() ? QFileInfo(s.target).canonicalFilePath()
+                                                               : QFileInfo(s.target).absoluteFilePath();
+        if (targets.contains(canonical)) {
+            result.error =
+                QStringLiteral("%1 is the same file as another one being saved; nothing was written")
+                    .arg(files[i].path);
+            return result;
+        }
+        targets << canonical;
         if (files[i].create && !files[i].options.force && QFileInfo::exists(s.target)) {
             result.changedOnDisk = true;
             result.error = QStringLiteral("%1 exists now; it was not there when the edit was planned. "
@@ -113,13 +134,19 @@ SaveResult saveFiles(const std::vector<FileToSave> &files)
                 for (Staged &b : staged)
                     if (!b.backup.isEmpty() && !b.replaced)
                         ::unlink(native(b.backup).constData());
-                rollBack(staged);
+                result.error += rollBack(staged);
                 return result;
             }
         }
-        if (::rename(native(s.temporary->fileName()).constData(), native(s.target).constData()) != 0) {
-            result.error =
-                QStringLiteral("%1: cannot save: %2; no file was changed").arg(s.file->path, systemError());
+        // A new file is linked in place, which fails if one appeared meanwhile; then the
+        // temporary name goes.
+        const QByteArray temporary = native(s.temporary->fileName());
+        const bool placed = s.file->create && !s.file->options.force
+                                ? ::link(temporary.constData(), native(s.target).constData()) == 0 &&
+                                      ::unlink(temporary.constData()) == 0
+                                : ::rename(temporary.constData(), native(s.target).constData()) == 0;
+        if (!placed) {
+            result.error = QStringLiteral("%1: cannot save: %2").arg(s.file->path, systemError());
             if (!s.backup.isEmpty())
                 ::unlink(native(s.backup).constData());
             s.backup.clear();
@@ -128,7 +155,8 @@ SaveResult saveFiles(const std::vector<FileToSave> &files)
                     ::unlink(native(b.backup).constData());
                     b.backup.clear();
                 }
-            rollBack(staged);
+            const QString left = rollBack(staged);
+            result.error += left.isEmpty() ? QStringLiteral("; no file was changed") : left;
             return result;
         }
         s.temporary->setAutoRemove(false); // its name is the target's now

@@ -35,6 +35,8 @@ void shift(Workload &w, int by)
         shift(p, by);
     for (WritablePath &p : w.persistent)
         shift(p, by);
+    for (Defeat &d : w.defeats)
+        shift(d.where, by);
 }
 
 } // namespace

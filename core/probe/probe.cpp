@@ -6,6 +6,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <optional>
 
 namespace deadbolt {
 
@@ -52,7 +53,8 @@ QString parentOf(const QString &path)
 }
 
 // docker create's arguments for the spec: its mounts empty and in memory, plus `extra`.
-QStringList createArgs(const RunSpec &spec, const ProbeOptions &o, bool readOnly, const QStringList &memory)
+QStringList createArgs(const RunSpec &spec, const ProbeOptions &o, bool readOnly,
+                       const QMap<QString, QString> &memory)
 {
     QStringList args{QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("deadbolt.probe=1"),
                      QStringLiteral("--pull"), o.pull ? QStringLiteral("missing") : QStringLiteral("never")};
@@ -66,12 +68,17 @@ QStringList createArgs(const RunSpec &spec, const ProbeOptions &o, bool readOnly
         args << QStringLiteral("--workdir") << spec.workingDir;
     for (const QString &e : spec.environment)
         args << QStringLiteral("--env") << e;
-    QStringList targets = spec.mounts;
-    for (const QString &m : memory)
-        if (!targets.contains(m))
-            targets << m;
-    for (const QString &t : targets)
-        args << QStringLiteral("--mount") << QStringLiteral("type=tmpfs,destination=") + t;
+    for (const QString &t : spec.mounts)
+        if (!memory.contains(t))
+            args << QStringLiteral("--tmpfs") << t;
+    // The trial's paths as --apply writes them: 64 MiB, owned by who wrote there.
+    for (auto it = memory.begin(); it != memory.end(); ++it) {
+        QString options = QStringLiteral("size=64m");
+        const QStringList owner = it.value().split(QLatin1Char(':'));
+        if (owner.size() == 2 && it.value() != QLatin1String("0:0"))
+            options += QStringLiteral(",uid=%1,gid=%2").arg(owner[0], owner[1]);
+        args << QStringLiteral("--tmpfs") << it.key() + QLatin1Char(':') + options;
+    }
     QStringList command = spec.command.value_or(QStringList());
     if (spec.entrypoint) {
         // docker takes one entrypoint word; the others go before the command, as in the image.
@@ -84,8 +91,9 @@ QStringList createArgs(const RunSpec &spec, const ProbeOptions &o, bool readOnly
 
 // Starts a container, waits until it is healthy, exits, or `seconds` pass, and reads its state
 // and log. The container id stays in *id for the caller to remove.
-ProbeRun runOnce(const RunSpec &spec, const ProbeOptions &o, bool readOnly, const QStringList &memory,
-                 QString *id, QString *error, const std::atomic_bool *cancel)
+ProbeRun runOnce(const RunSpec &spec, const ProbeOptions &o, bool readOnly,
+                 const QMap<QString, QString> &memory, QString *id, QString *error,
+                 const std::atomic_bool *cancel)
 {
     ProbeRun run;
     const Output created = docker(o, createArgs(spec, o, readOnly, memory));
@@ -133,17 +141,80 @@ void remove(const ProbeOptions &o, const QString &id)
         docker(o, {QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes"), id});
 }
 
-// The owner of a path in a container, from the tar header `docker cp` streams (uid and gid
-// in octal at 108 and 116).
+} // namespace
+
+// A numeric field of a tar header: octal up to the first NUL or space, or base-256 when its
+// first byte has the high bit set (GNU and Go's writer, for big ids).
+std::optional<qint64> tarNumber(const QByteArray &field)
+{
+    if (field.isEmpty())
+        return std::nullopt;
+    if (static_cast<unsigned char>(field[0]) & 0x80) {
+        qint64 v = static_cast<unsigned char>(field[0]) & 0x7f;
+        for (qsizetype i = 1; i < field.size(); ++i)
+            v = (v << 8) | static_cast<unsigned char>(field[i]);
+        return v;
+    }
+    qsizetype begin = 0;
+    while (begin < field.size() && field[begin] == ' ')
+        ++begin;
+    qsizetype end = begin;
+    while (end < field.size() && field[end] >= '0' && field[end] <= '7')
+        ++end;
+    if (end == begin)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 v = field.mid(begin, end - begin).toLongLong(&ok, 8);
+    return ok ? std::optional<qint64>(v) : std::nullopt;
+}
+
+// The uid:gid of the first entry of a tar stream, past PAX (x, g) and GNU long-name (L, K)
+// headers; a PAX record's uid or gid wins over the header's field.
+QString tarOwner(const QByteArray &tar)
+{
+    std::optional<qint64> paxUid, paxGid;
+    for (qsizetype at = 0; at + 512 <= tar.size();) {
+        const QByteArray header = tar.mid(at, 512);
+        const char type = header[156];
+        const std::optional<qint64> size = tarNumber(header.mid(124, 12));
+        if (!size || header.count('\0') == 512)
+            return {};
+        const qsizetype blocks = (*size + 511) / 512;
+        if (type == 'x' || type == 'g') {
+            // "len key=value\n" records.
+            const QByteArray records = tar.mid(at + 512, *size);
+            for (const QByteArray &record : records.split('\n')) {
+                const qsizetype space = record.indexOf(' ');
+                const qsizetype eq = record.indexOf('=');
+                if (space < 0 || eq < space)
+                    continue;
+                const QByteArray key = record.mid(space + 1, eq - space - 1);
+                bool ok = false;
+                const qint64 v = record.mid(eq + 1).toLongLong(&ok);
+                if (ok && key == "uid")
+                    paxUid = v;
+                else if (ok && key == "gid")
+                    paxGid = v;
+            }
+        }
+        if (type == 'x' || type == 'g' || type == 'L' || type == 'K') {
+            at += 512 * (1 + blocks);
+            continue;
+        }
+        const std::optional<qint64> uid = paxUid ? paxUid : tarNumber(header.mid(108, 8));
+        const std::optional<qint64> gid = paxGid ? paxGid : tarNumber(header.mid(116, 8));
+        return uid && gid ? QStringLiteral("%1:%2").arg(*uid).arg(*gid) : QString();
+    }
+    return {};
+}
+
+namespace {
+
+// The owner of a path in a container, from the tar stream `docker cp` gives.
 QString ownerIn(const ProbeOptions &o, const QString &id, const QString &path)
 {
     const Output tar = docker(o, {QStringLiteral("cp"), id + QLatin1Char(':') + path, QStringLiteral("-")});
-    if (tar.exitCode != 0 || tar.out.size() < 512)
-        return {};
-    bool okU = false, okG = false;
-    const qint64 uid = tar.out.mid(108, 8).trimmed().replace('\0', "").toLongLong(&okU, 8);
-    const qint64 gid = tar.out.mid(116, 8).trimmed().replace('\0', "").toLongLong(&okG, 8);
-    return okU && okG ? QStringLiteral("%1:%2").arg(uid).arg(gid) : QString();
+    return tar.exitCode == 0 ? tarOwner(tar.out) : QString();
 }
 
 } // namespace
@@ -179,9 +250,10 @@ WritableNeeds writableNeeds(const QVector<DiffEntry> &diff, const QStringList &w
     WritableNeeds needs;
     for (auto it = kind.begin(); it != kind.end(); ++it) {
         const QString &path = it.key();
-        // Only the leaves: a folder is listed because something in it changed.
-        const auto next = std::next(it);
-        if (next != kind.end() && next.key().startsWith(path + QLatin1Char('/')))
+        // Only the leaves: a folder is listed because something in it changed. ("/a.lock" sorts
+        // between "/a" and "/a/x": look for a child where one would be.)
+        const auto child = kind.lowerBound(path + QLatin1Char('/'));
+        if (child != kind.end() && child.key().startsWith(path + QLatin1Char('/')))
             continue;
         if (covered(path))
             continue;
@@ -204,11 +276,11 @@ WritableNeeds writableNeeds(const QVector<DiffEntry> &diff, const QStringList &w
             needs.sample.insert(dir, path);
         }
     }
-    // None inside another.
+    // None inside another (each against all kept: "/a-b" sorts between "/a" and "/a/c").
     std::sort(needs.directories.begin(), needs.directories.end());
     QStringList minimal;
     for (const QString &d : std::as_const(needs.directories))
-        if (minimal.isEmpty() || !under(d, minimal.back()))
+        if (std::none_of(minimal.begin(), minimal.end(), [&](const QString &m) { return under(d, m); }))
             minimal << d;
     needs.directories = minimal;
     return needs;
@@ -260,6 +332,8 @@ ProbeResult probeWorkload(const RunSpec &spec, const ProbeOptions &o,
     const Output diff = docker(o, {QStringLiteral("diff"), id});
     result.needs = writableNeeds(parseDockerDiff(QString::fromUtf8(diff.out)), spec.mounts);
     for (const QString &d : std::as_const(result.needs.directories)) {
+        if (cancel && cancel->load())
+            break;
         const QString owner = ownerIn(o, id, result.needs.sample.value(d));
         if (!owner.isEmpty())
             result.owners.insert(d, owner);
@@ -274,7 +348,10 @@ ProbeResult probeWorkload(const RunSpec &spec, const ProbeOptions &o,
                                                     : result.needs.directories.join(QStringLiteral(", "))));
     QString trialId;
     QString trialError;
-    result.trial = runOnce(spec, o, true, result.needs.directories, &trialId, &trialError, cancel);
+    QMap<QString, QString> memory;
+    for (const QString &d : std::as_const(result.needs.directories))
+        memory.insert(d, result.owners.value(d));
+    result.trial = runOnce(spec, o, true, memory, &trialId, &trialError, cancel);
     remove(o, trialId);
     result.trialRan = trialError.isEmpty();
     if (!result.trialRan)

@@ -32,6 +32,10 @@ struct WritableNeeds
 };
 WritableNeeds writableNeeds(const QVector<DiffEntry> &diff, const QStringList &writable);
 
+// A tar stream's first entry's owner, "uid:gid" (past PAX and long-name headers); empty when
+// it cannot be read.
+QString tarOwner(const QByteArray &tar);
+
 // The lines of a log that say a write failed on a read-only root, and the paths they name.
 QStringList readOnlyErrors(const QString &log, QStringList *paths);
 

@@ -3,6 +3,8 @@
 #include "model/scalars.h"
 #include "yaml/merge.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -49,14 +51,19 @@ QString kubernetesReferences(const QString &value, const QStringList &environmen
 
 // A string (split into words) or a list of strings; nullopt when the key is not there.
 std::optional<QStringList> words(const Document &doc, NodeId map, const char *key,
-                                 const QProcessEnvironment *env, bool split)
+                                 const QProcessEnvironment *env, bool split, QString *error)
 {
     const NodeId v = doc.resolve(effectiveValue(doc, map, key));
     if (v == NoNode || scalars::isNull(doc, v))
         return std::nullopt;
     if (doc.isScalar(v)) {
         const QString s = scalar(doc, v, env);
-        return split ? splitShellWords(s) : QStringList{s};
+        bool ok = true;
+        const QStringList list = split ? splitShellWords(s, &ok) : QStringList{s};
+        if (!ok)
+            *error = QStringLiteral("%1: %2 is not complete shell words (an open quote or a last backslash)")
+                         .arg(QLatin1String(key), s);
+        return list;
     }
     QStringList out;
     if (doc.isSequence(v))
@@ -128,29 +135,42 @@ QString interpolate(const QString &value, const QProcessEnvironment &env)
     return out + value.mid(at);
 }
 
-QStringList splitShellWords(const QString &command)
+QStringList splitShellWords(const QString &command, bool *ok)
 {
+    // Python's shlex.split (docker-compose 1.x): words split at space, tab, CR and LF; in
+    // double quotes a backslash escapes only " and \; single quotes take everything literally.
+    const auto blank = [](QChar c) {
+        return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r') ||
+               c == QLatin1Char('\n');
+    };
     QStringList out;
     QString word;
     bool inWord = false;
     QChar quote;
+    if (ok)
+        *ok = true;
     for (qsizetype i = 0; i < command.size(); ++i) {
         const QChar c = command[i];
         if (!quote.isNull()) {
             if (c == quote)
                 quote = QChar();
             else if (c == QLatin1Char('\\') && quote == QLatin1Char('"') && i + 1 < command.size() &&
-                     QStringLiteral("\"\\$`").contains(command[i + 1]))
+                     (command[i + 1] == QLatin1Char('"') || command[i + 1] == QLatin1Char('\\')))
                 word += command[++i];
             else
                 word += c;
         } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
             quote = c;
             inWord = true;
-        } else if (c == QLatin1Char('\\') && i + 1 < command.size()) {
+        } else if (c == QLatin1Char('\\')) {
+            if (i + 1 >= command.size()) {
+                if (ok)
+                    *ok = false; // shlex: "No escaped character"
+                break;
+            }
             word += command[++i];
             inWord = true;
-        } else if (c.isSpace()) {
+        } else if (blank(c)) {
             if (inWord)
                 out << word;
             word.clear();
@@ -160,6 +180,8 @@ QStringList splitShellWords(const QString &command)
             inWord = true;
         }
     }
+    if (!quote.isNull() && ok)
+        *ok = false; // shlex: "No closing quotation"
     if (inWord)
         out << word;
     return out;
@@ -185,8 +207,13 @@ bool runSpecOf(const ParsedFile &file, const Workload &w, const QProcessEnvironm
                      .arg(w.displayName());
         return false;
     }
-    spec.entrypoint = words(doc, node, k8s ? "command" : "entrypoint", values, !k8s);
-    spec.command = words(doc, node, k8s ? "args" : "command", values, !k8s);
+    QString wordsError;
+    spec.entrypoint = words(doc, node, k8s ? "command" : "entrypoint", values, !k8s, &wordsError);
+    spec.command = words(doc, node, k8s ? "args" : "command", values, !k8s, &wordsError);
+    if (!wordsError.isEmpty()) {
+        *error = wordsError;
+        return false;
+    }
     spec.environment = environment(doc, node, k8s, values);
     spec.workingDir = scalar(doc, effectiveValue(doc, node, k8s ? "workingDir" : "working_dir"), values);
     if (k8s)
@@ -211,9 +238,19 @@ bool runSpecOf(const ParsedFile &file, const Workload &w, const QProcessEnvironm
         spec.user = interpolate(w.user, env);
     }
     for (const QVector<WritablePath> *list : {&w.inMemory, &w.persistent})
-        for (const WritablePath &p : *list)
+        for (const WritablePath &p : *list) {
+            // A bind of one file (a config, a socket) cannot become an in-memory folder: the
+            // image's own file stays there instead.
+            if (p.kind == PathKind::Bind || p.kind == PathKind::HostPath) {
+                const QString source = QDir(QFileInfo(file.path).absolutePath()).absoluteFilePath(p.source);
+                if (QFileInfo(source).isFile() || p.source.endsWith(QLatin1String(".sock"))) {
+                    spec.fileMounts << p.target;
+                    continue;
+                }
+            }
             if (!spec.mounts.contains(p.target))
                 spec.mounts << (k8s ? p.target : interpolate(p.target, env));
+        }
     if (spec.image.contains(QLatin1Char('$'))) {
         *error = QStringLiteral("the image %1 still holds a variable").arg(spec.image);
         return false;

@@ -20,8 +20,9 @@ struct RunSpec
     QStringList environment;               // "NAME=value"
     QString user;                          // "1000:1000", "www-data"
     QString workingDir;
-    QStringList mounts;   // every mount target of the workload: an empty in-memory mount each
-    bool oneShot = false; // a Kubernetes Job or CronJob: it must exit 0
+    QStringList mounts;     // every mount target of the workload: an empty in-memory mount each
+    QStringList fileMounts; // binds of one file (a config, a socket): left out, the image's file stays
+    bool oneShot = false;   // a Kubernetes Job or CronJob: it must exit 0
 };
 
 // Reads the run settings of a workload of an analysed file. Values with ${VAR} are filled
@@ -30,9 +31,9 @@ struct RunSpec
 bool runSpecOf(const ParsedFile &file, const Workload &workload, const QProcessEnvironment &env, RunSpec *out,
                QString *error);
 
-// A command string split as docker compose splits it (shell words: quotes and backslashes,
-// no expansion).
-QStringList splitShellWords(const QString &command);
+// A command string split as docker-compose 1.x splits it (Python's shlex.split: quotes and
+// backslashes, no expansion); *ok false for an open quote or a last backslash, which it refuses.
+QStringList splitShellWords(const QString &command, bool *ok = nullptr);
 
 // ${VAR}, ${VAR:-default}, ${VAR-default} and $VAR filled from env; $$ is a literal $.
 QString interpolate(const QString &value, const QProcessEnvironment &env);

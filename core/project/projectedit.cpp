@@ -40,6 +40,21 @@ std::vector<int> definers(const ComposeProject &project, const QString &service)
     return out;
 }
 
+// The project's file that is `path`, by its canonical path where it exists (a symlink or
+// ../x/compose.yaml names the same file), else by its absolute path; -1 when none.
+int fileOf(const ComposeProject &project, const QString &path)
+{
+    const QFileInfo wanted(path);
+    const QString canonical = wanted.canonicalFilePath();
+    for (std::size_t i = 0; i < project.files.size(); ++i) {
+        const QFileInfo f(project.files[i].path);
+        if (canonical.isEmpty() ? f.absoluteFilePath() == wanted.absoluteFilePath()
+                                : f.canonicalFilePath() == canonical)
+            return int(i);
+    }
+    return -1;
+}
+
 const WritablePath *pathAt(const Workload &w, const QString &target)
 {
     for (const WritablePath &p : w.inMemory)
@@ -224,7 +239,7 @@ bool ProjectEditor::setText(ComposeProject &project, int file, std::string bytes
 int ProjectEditor::overrideFile(const QString &path, QString *error)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (const int i = m_project.indexOf(absolute); i >= 0)
+    if (const int i = fileOf(m_project, path); i >= 0)
         return i;
     ProjectFile f;
     f.path = absolute;
@@ -274,7 +289,7 @@ int ProjectEditor::chooseFile(const Workload &w, const EditOp &op, const Placeme
     if (placement.kind == Placement::Kind::Override) {
         file = overrideFile(placement.file, error);
     } else if (placement.kind == Placement::Kind::Into) {
-        file = m_project.indexOf(QFileInfo(placement.file).absoluteFilePath());
+        file = fileOf(m_project, placement.file);
         if (file < 0)
             *error = QStringLiteral("%1 is not a file of the project (%2)")
                          .arg(placement.file, m_project.paths().join(QStringLiteral(", ")));

@@ -102,7 +102,7 @@ private slots:
                 "      - ./data:/data\n");
         QVERIFY(QDir().mkpath(dir + QStringLiteral("/data")));
         const Run r = cli({QStringLiteral("probe"), file, QStringLiteral("--service"), QStringLiteral("web"),
-                           QStringLiteral("--seconds"), QStringLiteral("3"), QStringLiteral("--format"),
+                           QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--format"),
                            QStringLiteral("json")},
                           dir);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
@@ -119,7 +119,7 @@ private slots:
         // --apply: read-only with the three paths, through the verified edits.
         const Run applied =
             cli({QStringLiteral("probe"), file, QStringLiteral("--service"), QStringLiteral("web"),
-                 QStringLiteral("--seconds"), QStringLiteral("2"), QStringLiteral("--apply")},
+                 QStringLiteral("--seconds"), QStringLiteral("6"), QStringLiteral("--apply")},
                 dir);
         QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
         QVERIFY2(applied.out.contains("applied to"), applied.out.constData());

@@ -37,6 +37,48 @@ private slots:
                  QStringList{QStringLiteral("/flag")});
     }
 
+    // "/a.lock" and "/a-b" sort between "/a" and "/a/x": neither hides a child nor a nesting.
+    void needsWithNeighbours()
+    {
+        const WritableNeeds n =
+            writableNeeds(parseDockerDiff(QStringLiteral(
+                              "C /var\nC /var/lib\nC /var/lib/app\nA /var/lib/app.lock\n"
+                              "A /var/lib/app/state.db\nC /srv\nA /srv/app\nA /srv/app/x\n"
+                              "A /srv/app-cache\nA /srv/app-cache/y\nA /srv/app/tmp\nA /srv/app/tmp/z\n")),
+                          {});
+        QCOMPARE(n.modified, QStringList());
+        QCOMPARE(n.directories, (QStringList{QStringLiteral("/srv/app"), QStringLiteral("/srv/app-cache"),
+                                             QStringLiteral("/var/lib")})); // /var/lib/app is inside /var/lib
+    }
+
+    // docker cp's tar: the owner past a PAX header (big ids), octal ended by a space or NUL,
+    // base-256.
+    void tarOwners()
+    {
+        const auto header = [](char type, const QByteArray &uid, const QByteArray &gid, qint64 size) {
+            QByteArray h(512, '\0');
+            h.replace(0, 4, "file");
+            h.replace(108, uid.size(), uid);
+            h.replace(116, gid.size(), gid);
+            const QByteArray s = QByteArray::number(size, 8).rightJustified(11, '0');
+            h.replace(124, s.size(), s);
+            h[156] = type;
+            return h;
+        };
+        QCOMPARE(tarOwner(header('0', QByteArray("0001750\0", 8), QByteArray("0001750 ", 8), 0)),
+                 QStringLiteral("1000:1000"));
+        const QByteArray records = "21 uid=1000680000\n21 gid=1000680000\n";
+        QByteArray pax = header('x', QByteArray(8, '\0'), QByteArray(8, '\0'), records.size()) + records;
+        pax += QByteArray(512 - records.size(), '\0');
+        QCOMPARE(tarOwner(pax + header('0', "0000000", "0000000", 0)),
+                 QStringLiteral("1000680000:1000680000"));
+        QByteArray big(8, '\0');
+        big[0] = char(0x80);
+        big[7] = char(0x21);
+        QCOMPARE(tarOwner(header('0', big, "0000041", 0)), QStringLiteral("33:33"));
+        QCOMPARE(tarOwner(QByteArray(100, 'x')), QString());
+    }
+
     void readOnlyLines()
     {
         QStringList paths;
@@ -57,6 +99,14 @@ private slots:
                               QStringLiteral("echo 'a b' && exec \"x\""), QStringLiteral("last word")}));
         QCOMPARE(splitShellWords(QStringLiteral("a '' b")),
                  (QStringList{QStringLiteral("a"), QString(), QStringLiteral("b")}));
+        // As shlex: in double quotes a backslash escapes only " and \\; an open quote is refused.
+        QCOMPARE(splitShellWords(QStringLiteral("sh -c \"echo \\$HOME\"")),
+                 (QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo \\$HOME")}));
+        bool ok = true;
+        splitShellWords(QStringLiteral("echo 'open"), &ok);
+        QVERIFY(!ok);
+        splitShellWords(QStringLiteral("echo done"), &ok);
+        QVERIFY(ok);
     }
 
     void interpolation()

@@ -209,6 +209,15 @@ private slots:
         QVERIFY(!changed.ok && changed.changedOnDisk);
         QVERIFY(!QFile::exists(files[1].path));
         files[0].options.expectedFingerprint = contentFingerprint("a: 1\n");
+        // One file named twice (here through a symlink): refused, nothing written.
+        QVERIFY(QFile::link(a, tmp.filePath(QStringLiteral("link.yaml"))));
+        std::vector<FileToSave> twice{files[0], files[0]};
+        twice[1].path = tmp.filePath(QStringLiteral("link.yaml"));
+        twice[1].bytes = "a: 3\n";
+        const SaveResult same = saveFiles(twice);
+        QVERIFY(!same.ok);
+        QVERIFY2(same.error.contains(QLatin1String("same file")), qPrintable(same.error));
+        QCOMPARE(readAll(a), QByteArray("a: 1\n"));
         QVERIFY(saveFiles(files).ok);
         QCOMPARE(readAll(a), QByteArray("a: 2\n"));
         QCOMPARE(readAll(files[1].path), QByteArray("b: 1\n"));

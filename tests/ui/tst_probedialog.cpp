@@ -81,7 +81,7 @@ private slots:
         QVERIFY(view->inspector()->findChild<QPushButton *>(QStringLiteral("learnPaths")));
 
         ProbeDialog dialog(view->edits(), QStringLiteral("app"));
-        dialog.secondsBox()->setValue(2);
+        dialog.secondsBox()->setValue(6); // room for a loaded machine: it writes at once, then sleeps
         dialog.show();
         dialog.start();
         QVERIFY(dialog.running());
