@@ -3,7 +3,10 @@
 #include "model/workload.h"
 
 #include <QFile>
+
 #include <QRegularExpression>
+#include <algorithm>
+#include <atomic>
 
 #include <yaml-cpp/yaml.h>
 
@@ -61,12 +64,25 @@ bool paths(const YAML::Node &n, const char *key, QVector<ImagePath> *out, QStrin
     return true;
 }
 
-bool globMatch(const QStringList &globs, const QString &tag)
+QVector<QRegularExpression> compiled(const QStringList &globs)
 {
+    QVector<QRegularExpression> out;
     for (const QString &g : globs)
-        if (QRegularExpression(QRegularExpression::wildcardToRegularExpression(g)).match(tag).hasMatch())
-            return true;
-    return false;
+        out.append(QRegularExpression(QRegularExpression::wildcardToRegularExpression(g)));
+    return out;
+}
+
+bool anyMatch(const QVector<QRegularExpression> &patterns, const QString &tag)
+{
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const QRegularExpression &p) { return p.match(tag).hasMatch(); });
+}
+
+// Every load gets a number no other load had, so that no thread's cache outlives it.
+quint64 nextGeneration()
+{
+    static std::atomic<quint64> counter{0};
+    return ++counter;
 }
 
 } // namespace
@@ -125,6 +141,8 @@ ImageReference parseImageReference(const QString &image)
 bool ImageKnowledge::load(const QByteArray &yaml, QString *error)
 {
     m_images.clear();
+    m_byRepository.clear();
+    m_generation = nextGeneration();
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
@@ -164,6 +182,10 @@ bool ImageKnowledge::load(const QByteArray &yaml, QString *error)
                 QStringLiteral("image %1: %2").arg(info.id.isEmpty() ? QStringLiteral("?") : info.id, why);
             return false;
         }
+        info.tagPatterns = compiled(info.tags);
+        info.excludePatterns = compiled(info.excludeTags);
+        for (const QString &r : std::as_const(info.repositories))
+            m_byRepository[r].append(int(m_images.size()));
         m_images.append(info);
     }
     return true;
@@ -171,19 +193,38 @@ bool ImageKnowledge::load(const QByteArray &yaml, QString *error)
 
 const ImageInfo *ImageKnowledge::find(const QString &image) const
 {
+    // A file names few images many times: each thread remembers its answers for this knowledge.
+    thread_local const ImageKnowledge *cacheOwner = nullptr;
+    thread_local quint64 cacheGeneration = 0;
+    thread_local QHash<QString, const ImageInfo *> cache;
+    if (cacheOwner != this || cacheGeneration != m_generation) {
+        cache.clear();
+        cacheOwner = this;
+        cacheGeneration = m_generation;
+    }
+    if (const auto it = cache.constFind(image); it != cache.constEnd())
+        return it.value();
+    if (cache.size() > 4096)
+        cache.clear();
+    const ImageInfo *found = lookup(image);
+    cache.insert(image, found);
+    return found;
+}
+
+const ImageInfo *ImageKnowledge::lookup(const QString &image) const
+{
     const ImageReference ref = parseImageReference(image);
     if (ref.repository.isEmpty())
         return nullptr;
     QVector<const ImageInfo *> candidates;
-    for (const ImageInfo &info : m_images)
-        if (info.repositories.contains(ref.repository))
-            candidates.append(&info);
+    for (int i : m_byRepository.value(ref.repository))
+        candidates.append(&m_images[i]);
     if (ref.interpolated && ref.tag.contains(QLatin1Char('$')))
         return candidates.size() == 1 ? candidates.front() : nullptr; // the variant is unknown
     for (const ImageInfo *info : candidates) {
-        if (!info->tags.isEmpty() && !globMatch(info->tags, ref.tag))
+        if (!info->tagPatterns.isEmpty() && !anyMatch(info->tagPatterns, ref.tag))
             continue;
-        if (globMatch(info->excludeTags, ref.tag))
+        if (anyMatch(info->excludePatterns, ref.tag))
             continue;
         return info;
     }
@@ -198,8 +239,10 @@ const ImageKnowledge &ImageKnowledge::builtIn()
         QString error;
         // A malformed built-in file is a build defect that tst_images catches; the program
         // then knows no image rather than failing.
-        if (!f.open(QIODevice::ReadOnly) || !k.load(f.readAll(), &error))
+        if (!f.open(QIODevice::ReadOnly) || !k.load(f.readAll(), &error)) {
             k.m_images.clear();
+            k.m_byRepository.clear();
+        }
         return k;
     }();
     return knowledge;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+#include <QRegularExpression>
 #include <QString>
 #include <QVector>
 #include <optional>
@@ -33,6 +35,9 @@ struct ImageInfo
     QVector<ImagePath> shipped;
     QString entrypoint;
     QStringList sources;
+    // tags and excludeTags compiled once at load: find() runs for every workload of a
+    // 200,000-service file, on the parse workers too.
+    QVector<QRegularExpression> tagPatterns, excludePatterns;
 };
 
 // An image reference split as registries read it: "docker.io/library/nginx:1.25@sha256:..."
@@ -67,7 +72,10 @@ public:
     const ImageInfo *find(const QString &image) const;
 
 private:
+    const ImageInfo *lookup(const QString &image) const;
     QVector<ImageInfo> m_images;
+    QHash<QString, QVector<int>> m_byRepository; // repository -> entries, in file order
+    quint64 m_generation = 0;                    // of the last load(), for find()'s cache
 };
 
 } // namespace deadbolt
