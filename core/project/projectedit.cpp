@@ -169,9 +169,18 @@ bool insertService(const ProjectFile &f, const EditOp &op, FileFormat format, st
             *error = QStringLiteral("%1: `services:` is not a mapping").arg(f.shown);
             return false;
         }
-        const int line = t.lineOf(doc->node(empty).begin);
+        const Node &null = doc->node(empty);
+        const int line = t.lineOf(null.begin);
         const std::size_t at = line >= t.lineCount() ? t.size() : t.lineStart(line + 1);
         bytes.insert(at, (at == t.size() && !t.endsWithNewline() ? std::string(nl) : std::string()) + entry);
+        // `services: ~` or `services: null`: the token goes, or the entries would follow a null.
+        if (null.end > null.begin) {
+            std::size_t from = null.begin;
+            const bool lineEnds = null.end >= t.size() || bytes[null.end] == '\n' || bytes[null.end] == '\r';
+            if (lineEnds && from > 0 && bytes[from - 1] == ' ')
+                --from;
+            bytes.erase(from, null.end - from);
+        }
     } else {
         if (!bytes.empty() && !t.endsWithNewline())
             bytes += nl;
