@@ -84,12 +84,17 @@ bool EditController::applySuggested(const QString &workload, const QString &only
                                      return op.kind != EditOp::Kind::AddPath || op.spec.target != onlyPath;
                                  }),
                   ops.end());
+    return editAll(ops, onlyPath.isEmpty() ? tr("Make %1 read-only with the paths it needs").arg(workload)
+                                           : tr("Add %1 to %2").arg(onlyPath, workload));
+}
+
+bool EditController::editAll(const QVector<EditOp> &ops, const QString &description)
+{
     // One undo step: each edit is planned on the text the one before left.
     QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(onlyPath.isEmpty() ? tr("Make %1 read-only with the paths it needs").arg(workload)
-                                         : tr("Add %1 to %2").arg(onlyPath, workload));
+    stack->beginMacro(description);
     bool ok = true;
-    for (const EditOp &op : std::as_const(ops))
+    for (const EditOp &op : ops)
         if (!(ok = edit(op)))
             break;
     stack->endMacro();

@@ -34,6 +34,8 @@ public:
     // Read-only with the paths the workload's image needs (edit/suggested.h), one undo step;
     // with onlyPath, that path alone.
     bool applySuggested(const QString &workload, const QString &onlyPath = {});
+    // Several edits as one undo step, all or none.
+    bool editAll(const QVector<EditOp> &ops, const QString &description);
 
     // Plans "make every workload read-only" without applying it (for the preview).
     EditResult planMakeImmutable();

@@ -1,4 +1,5 @@
 #include "io/filesaver.h"
+#include "io/saveguards.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -6,11 +7,6 @@
 #include <QSaveFile>
 
 namespace deadbolt {
-
-namespace detail {
-QString resolveTarget(const QString &path);
-bool stillAsRead(const QString &path, const QString &target, const SaveOptions &options, SaveResult *result);
-} // namespace detail
 
 namespace {
 

@@ -1,5 +1,6 @@
 // saveFiles: several files replaced as one (filesaver.h).
 #include "io/filesaver.h"
+#include "io/saveguards.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -12,11 +13,6 @@
 #include <unistd.h>
 
 namespace deadbolt {
-
-namespace detail {
-QString resolveTarget(const QString &path);
-bool stillAsRead(const QString &path, const QString &target, const SaveOptions &options, SaveResult *result);
-} // namespace detail
 
 namespace {
 

@@ -2,11 +2,11 @@
 // dockerd it starts): a test image made here from busybox-static with `docker import` (no
 // registry), services that write where real ones do, the proposal, the read-only trial and
 // --apply. Skipped with the reason where there is no engine or no busybox.
+#include "busyboximage.h"
 #include "clirun.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace deadbolt::testing;
@@ -50,35 +50,15 @@ private slots:
     // as a tarball.
     void initTestCase()
     {
-        const QString busybox =
-            QStandardPaths::findExecutable(QStringLiteral("busybox"), {QStringLiteral("/bin")});
-        if (QStandardPaths::findExecutable(QStringLiteral("docker")).isEmpty() || busybox.isEmpty())
-            m_skip = QStringLiteral("no docker CLI or no /bin/busybox (busybox-static)");
-        else if (runProgram(QStringLiteral("docker"), {QStringLiteral("version")}).exitCode != 0)
-            m_skip = QStringLiteral("no Docker engine at DOCKER_HOST (scripts/test starts one as root)");
+        m_skip = dockerMissing();
         if (!m_skip.isEmpty()) {
             if (qEnvironmentVariable("DEADBOLT_REQUIRE_DOCKER") == QLatin1String("1"))
                 QFAIL(qPrintable(m_skip +
                                  QStringLiteral(", and DEADBOLT_REQUIRE_DOCKER=1 (CI) requires them")));
             return;
         }
-        const QString root = m_dir.filePath(QStringLiteral("rootfs"));
-        for (const char *d : {"bin", "etc", "tmp", "run", "var", "data"})
-            QVERIFY(QDir().mkpath(root + QLatin1Char('/') + QLatin1String(d)));
-        QFile::setPermissions(root + QStringLiteral("/tmp"), QFileDevice::Permissions(0x7777));
-        QVERIFY(QFile::link(QStringLiteral("../run"), root + QStringLiteral("/var/run"))); // as on Debian
-        QVERIFY(QFile::copy(busybox, root + QStringLiteral("/bin/busybox")));
-        QFile::setPermissions(root + QStringLiteral("/bin/busybox"), QFileDevice::Permissions(0x7755));
-        for (const char *applet : {"sh", "mkdir", "touch", "sleep", "echo", "cat"})
-            QVERIFY(QFile::link(QStringLiteral("busybox"),
-                                root + QStringLiteral("/bin/") + QLatin1String(applet)));
-        write(root + QStringLiteral("/etc/passwd"),
-              "root:x:0:0:root:/:/bin/sh\napp:x:1000:1000:app:/:/bin/sh\n");
-        write(root + QStringLiteral("/etc/motd"), "hello\n");
-        const Run tar = runProgram(
-            QStringLiteral("sh"),
-            {QStringLiteral("-c"), QStringLiteral("tar -C '%1' -c . | docker import - %2").arg(root, Image)});
-        QVERIFY2(tar.exitCode == 0, qPrintable(tar.err));
+        const QString error = importBusyboxImage(m_dir.path(), Image);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void proposesAndTries()

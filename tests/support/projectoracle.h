@@ -3,6 +3,7 @@
 // A Compose project's effective configuration in the shape of ../shared/oracles/compose-effective
 // (read_only, tmpfs targets and writable mounts per service), ours and the real docker-compose's,
 // for the project tests.
+#include "probe/runspec.h"
 #include "project/composeproject.h"
 
 #include <QDir>
@@ -12,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -43,29 +43,11 @@ inline QString mountType(PathKind kind)
     }
 }
 
-// ${VAR:-default}, ${VAR-default}, ${VAR} and $VAR as docker-compose fills them from the
-// environment (unset: empty), so that a target written with a variable compares with the
-// oracle's; Deadbolt itself reports such values as written.
-inline QString interpolated(QString v)
+// A target written with a variable, filled as docker-compose fills it (probe/runspec.h), so
+// that it compares with the oracle's; Deadbolt itself reports such values as written.
+inline QString interpolated(const QString &v)
 {
-    static const QRegularExpression var(QStringLiteral(R"(\$\{(\w+)(?:(:?-)([^}]*))?\}|\$(\w+))"));
-    QString out;
-    qsizetype at = 0;
-    for (auto it = var.globalMatch(v); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        out += v.mid(at, m.capturedStart() - at);
-        const QString name = m.captured(1).isEmpty() ? m.captured(4) : m.captured(1);
-        const bool set = qEnvironmentVariableIsSet(name.toUtf8().constData());
-        const QString value = qEnvironmentVariable(name.toUtf8().constData());
-        if (m.captured(2) == QLatin1String(":-"))
-            out += value.isEmpty() ? m.captured(3) : value;
-        else if (m.captured(2) == QLatin1String("-"))
-            out += set ? value : m.captured(3);
-        else
-            out += value;
-        at = m.capturedEnd();
-    }
-    return out + v.mid(at);
+    return interpolate(v, QProcessEnvironment::systemEnvironment());
 }
 
 // Our effective configuration in the oracle's shape.

@@ -6,11 +6,11 @@
 #include "panels/inspectorpanel.h"
 #include "windowfixture.h"
 
+#include "busyboximage.h"
 #include "clirun.h"
 
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStandardPaths>
 
 using namespace deadbolt;
 
@@ -30,31 +30,15 @@ private slots:
     void initTestCase()
     {
         enterTestMode();
-        const QString busybox =
-            QStandardPaths::findExecutable(QStringLiteral("busybox"), {QStringLiteral("/bin")});
-        if (QStandardPaths::findExecutable(QStringLiteral("docker")).isEmpty() || busybox.isEmpty())
-            m_skip = QStringLiteral("no docker CLI or no /bin/busybox (busybox-static)");
-        else if (testing::runProgram(QStringLiteral("docker"), {QStringLiteral("version")}).exitCode != 0)
-            m_skip = QStringLiteral("no Docker engine at DOCKER_HOST (scripts/test starts one as root)");
+        m_skip = testing::dockerMissing();
         if (!m_skip.isEmpty()) {
             if (qEnvironmentVariable("DEADBOLT_REQUIRE_DOCKER") == QLatin1String("1"))
                 QFAIL(qPrintable(m_skip +
                                  QStringLiteral(", and DEADBOLT_REQUIRE_DOCKER=1 (CI) requires them")));
             return;
         }
-        const QString root = m_images.filePath(QStringLiteral("rootfs"));
-        for (const char *d : {"bin", "tmp", "run", "var"})
-            QVERIFY(QDir().mkpath(root + QLatin1Char('/') + QLatin1String(d)));
-        QFile::setPermissions(root + QStringLiteral("/tmp"), QFileDevice::Permissions(0x7777));
-        QVERIFY(QFile::copy(busybox, root + QStringLiteral("/bin/busybox")));
-        QFile::setPermissions(root + QStringLiteral("/bin/busybox"), QFileDevice::Permissions(0x7755));
-        for (const char *applet : {"sh", "mkdir", "touch", "sleep"})
-            QVERIFY(QFile::link(QStringLiteral("busybox"),
-                                root + QStringLiteral("/bin/") + QLatin1String(applet)));
-        const testing::Run tar = testing::runProgram(
-            QStringLiteral("sh"),
-            {QStringLiteral("-c"), QStringLiteral("tar -C '%1' -c . | docker import - %2").arg(root, Image)});
-        QVERIFY2(tar.exitCode == 0, qPrintable(tar.err));
+        const QString error = testing::importBusyboxImage(m_images.path(), Image);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     void init() { QVERIFY(openWindow()); }
     void cleanup() { closeWindow(); }

@@ -15,7 +15,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -167,15 +166,7 @@ void ProbeDialog::applyProposal()
     if (!w)
         return;
     const QVector<EditOp> ops = proposalOps(*w, m_result.needs.directories, m_result.owners);
-    QUndoStack *stack = doc->undoStack();
-    stack->beginMacro(tr("Make %1 read-only with the paths it writes").arg(m_workload));
-    bool ok = true;
-    for (const EditOp &op : ops)
-        if (!(ok = m_edits->edit(op)))
-            break;
-    stack->endMacro();
-    if (!ok) {
-        stack->undo();
+    if (!m_edits->editAll(ops, tr("Make %1 read-only with the paths it writes").arg(m_workload))) {
         m_verdict->setText(tr("<b>Not applied:</b> %1").arg(m_edits->lastError().toHtmlEscaped()));
         return;
     }
