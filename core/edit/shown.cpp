@@ -4,6 +4,8 @@ namespace deadbolt {
 
 namespace {
 
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
 // The length of the line break at file[i] when the shown text has "\n" there, else 0.
 std::size_t breakAt(std::string_view file, std::size_t i)
 {
@@ -26,7 +28,7 @@ std::size_t breakBefore(std::string_view file, std::size_t end)
 
 std::string fileBytesAfterEdit(std::string_view file, std::string_view shown)
 {
-    const std::size_t bom = file.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    const std::size_t bom = file.substr(0, 3) == kBom ? 3 : 0;
     // The common head: equal bytes, or a line break the editor shows as "\n".
     std::size_t i = bom, j = 0;
     while (i < file.size() && j < shown.size()) {
@@ -68,10 +70,16 @@ std::string fileBytesAfterEdit(std::string_view file, std::string_view shown)
             out += c;
     }
     out += file.substr(fe);
+    // Text that now starts with U+FEFF (what was before it deleted) in a file without a BOM
+    // would lose that character to the next reading, which takes it for one: write a BOM
+    // before it, as an editor saving that text in UTF-8 with a BOM does.
+    const bool bomBeforeShown = bom == 0 && shown.substr(0, 3) == kBom;
+    if (bomBeforeShown)
+        out.insert(0, kBom);
     // A lone "\r" ending next to a "\n" would read as one "\r\n" break: in such a file
     // (rare: old Mac line endings mixed with others) write every line break the first way.
     if (shownText(out) != shown) {
-        out.assign(file.substr(0, bom));
+        out.assign(bomBeforeShown ? kBom : file.substr(0, bom));
         for (char c : shown)
             out += c == '\n' ? std::string(ending) : std::string(1, c);
     }
@@ -80,7 +88,7 @@ std::string fileBytesAfterEdit(std::string_view file, std::string_view shown)
 
 std::string shownText(std::string_view file)
 {
-    if (file.substr(0, 3) == "\xEF\xBB\xBF")
+    if (file.substr(0, 3) == kBom)
         file.remove_prefix(3);
     std::string s;
     s.reserve(file.size());

@@ -45,6 +45,11 @@ void tst_Shown::edits_data()
                                   << QByteArray("a\nc\n");
     QTest::addRow("bom kept") << QByteArray("\xEF\xBB\xBFk: v\r\n") << QByteArray("k: w\n")
                               << QByteArray("\xEF\xBB\xBFk: w\r\n");
+    // What was before a U+FEFF inside the file is deleted: the text now starts with it, and a
+    // reader would take it for a BOM, so a BOM goes before it (fuzz_shown found this).
+    QTest::addRow("text starting with U+FEFF")
+        << QByteArray("ab\xEF\xBB\xBFk: v\n") << QByteArray("\xEF\xBB\xBFk: v\n")
+        << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBFk: v\n");
     QTest::addRow("lone cr") << QByteArray("a\rb\n") << QByteArray("a\nbb\n") << QByteArray("a\rbb\n");
     QTest::addRow("no final newline") << QByteArray("a\r\nb") << QByteArray("a\nbc") << QByteArray("a\r\nbc");
     QTest::addRow("final newline added")
