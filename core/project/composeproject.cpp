@@ -40,20 +40,20 @@ QStringList ComposeProject::paths() const
     return out;
 }
 
-QStringList defaultProjectFiles(const QString &dir)
+QStringList defaultProjectFiles(const QString &dir, const ProjectSource &source)
 {
     const QDir d(dir);
     for (const char *stem : {"compose", "docker-compose"}) {
         for (const char *ext : {"yaml", "yml"}) {
             const QString name = QStringLiteral("%1.%2").arg(QLatin1String(stem), QLatin1String(ext));
-            if (!QFileInfo(d.filePath(name)).isFile())
+            if (!source.isFile(QDir::cleanPath(d.absoluteFilePath(name))))
                 continue;
             QStringList files{d.filePath(name)};
             for (const char *overrideExt : {"yaml", "yml"}) {
-                const QString o = d.filePath(
-                    QStringLiteral("%1.override.%2").arg(QLatin1String(stem), QLatin1String(overrideExt)));
-                if (QFileInfo(o).isFile()) {
-                    files.append(o);
+                const QString o =
+                    QStringLiteral("%1.override.%2").arg(QLatin1String(stem), QLatin1String(overrideExt));
+                if (source.isFile(QDir::cleanPath(d.absoluteFilePath(o)))) {
+                    files.append(d.filePath(o));
                     break;
                 }
             }
@@ -110,7 +110,7 @@ public:
             return true; // included twice: its resources once
         std::string bytes;
         QString error;
-        if (!readFileBytes(absolute, &bytes, &error)) {
+        if (!m_project.source->read(absolute, &bytes, &error)) {
             m_project.errors.append(from.isEmpty() ? projectError(absolute, {}, error)
                                                    : projectError(from, at, error));
             return false;
@@ -124,7 +124,9 @@ public:
         const QString absolute = QFileInfo(parsed.path).absoluteFilePath();
         ProjectFile file;
         file.path = absolute;
-        file.shown = m_relative ? QDir::current().relativeFilePath(absolute) : absolute;
+        file.shown = m_project.source->label(absolute);
+        if (file.shown.isEmpty())
+            file.shown = m_relative ? QDir::current().relativeFilePath(absolute) : absolute;
         file.role = role;
         file.parsed = std::move(parsed);
         if (!file.parsed.ok()) {
@@ -169,7 +171,7 @@ private:
             }
             const QString rel = scalars::toQString(doc.value(n));
             const QString path = QDir::cleanPath(dir.absoluteFilePath(rel));
-            if (!QFileInfo(path).isFile()) {
+            if (!m_project.source->isFile(path)) {
                 m_project.errors.append(projectError(
                     file.path, at, QStringLiteral("include: %1 does not exist (%2)").arg(rel, path)));
                 ok = false;
@@ -205,15 +207,18 @@ private:
 
 } // namespace
 
-ComposeProject loadProject(const QStringList &files, const QString &directory)
+ComposeProject loadProject(const QStringList &files, const QString &directory,
+                           std::shared_ptr<const ProjectSource> source)
 {
     ComposeProject project;
+    if (source)
+        project.source = std::move(source);
     project.directory = directory.isEmpty() && !files.isEmpty() ? QFileInfo(files.first()).absolutePath()
                                                                 : QFileInfo(directory).absoluteFilePath();
     const bool relative = !files.isEmpty() && QFileInfo(files.first()).isRelative();
     Loader loader(project, relative);
     for (const QString &f : files) {
-        if (!QFileInfo(f).isFile()) {
+        if (!project.source->isFile(QDir::cleanPath(QFileInfo(f).absoluteFilePath()))) {
             project.errors.append(projectError(f, {}, QStringLiteral("%1: no such file").arg(f)));
             continue;
         }
@@ -241,7 +246,7 @@ int loadExtendsFile(ComposeProject &project, const QString &path, const Location
     const QString absolute = QDir::cleanPath(QFileInfo(fromPath).dir().absoluteFilePath(path));
     if (const int known = project.indexOf(absolute); known >= 0)
         return known;
-    if (!QFileInfo(absolute).isFile()) {
+    if (!project.source->isFile(absolute)) {
         project.errors.append(projectError(
             fromPath, at, QStringLiteral("extends: %1 does not exist (%2)").arg(path, absolute)));
         return -1;

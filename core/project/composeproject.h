@@ -2,6 +2,7 @@
 
 #include "model/analyzer.h"
 #include "model/format.h"
+#include "project/projectsource.h"
 
 #include <QString>
 #include <QStringList>
@@ -29,6 +30,7 @@ struct ComposeProject
     std::vector<ProjectFile> files; // in merge order; Location::file indexes it
     Diagnostics errors;             // with file, line and column: the project cannot be read
     bool relative = false;          // given relative paths: reports name files relative too
+    std::shared_ptr<const ProjectSource> source = diskSource(); // where its files are read from
     int indexOf(const QString &absolutePath) const;
     QStringList paths() const; // as shown
     void showPaths();          // errors name files as shown
@@ -37,7 +39,7 @@ struct ComposeProject
 // The files docker compose reads in dir when given no -f: the first of compose.yaml,
 // compose.yml, docker-compose.yaml and docker-compose.yml, plus its .override file (the
 // override of the same stem, either extension). Empty when dir has none.
-QStringList defaultProjectFiles(const QString &dir);
+QStringList defaultProjectFiles(const QString &dir, const ProjectSource &source = *diskSource());
 
 // COMPOSE_FILE's value split as docker compose splits it: at COMPOSE_PATH_SEPARATOR, ':' when
 // unset (';' on Windows).
@@ -48,8 +50,10 @@ Diagnostic projectError(const QString &file, const Location &at, const QString &
 
 // Reads every file of the project and what it includes. `directory` is the project directory
 // (docker compose's --project-directory; by default the first file's folder): relative -f
-// paths are read from the current directory, as docker compose reads them.
-ComposeProject loadProject(const QStringList &files, const QString &directory = {});
+// paths are read from the current directory, as docker compose reads them. The files come
+// from `source` (default: the disk), which also names them in reports when it has a label.
+ComposeProject loadProject(const QStringList &files, const QString &directory = {},
+                           std::shared_ptr<const ProjectSource> source = nullptr);
 
 // The project of one file already parsed (a file read alone that uses `extends:`): what it
 // includes and extends is read too, the file itself not again.

@@ -7,11 +7,15 @@ namespace deadbolt {
 
 namespace {
 
-QJsonValue locationJson(const Location &l)
+// In a project, "file" names which of the side's files the line is in.
+QJsonValue locationJson(const Location &l, const ReviewSide &side)
 {
     if (l.line <= 0)
         return QJsonValue::Null;
-    return QJsonObject{{QStringLiteral("line"), l.line}, {QStringLiteral("column"), l.column}};
+    QJsonObject o{{QStringLiteral("line"), l.line}, {QStringLiteral("column"), l.column}};
+    if (l.file >= 0 && std::size_t(l.file) < side.projectFiles.size())
+        o.insert(QStringLiteral("file"), side.projectFiles[std::size_t(l.file)].label);
+    return o;
 }
 
 QJsonValue textOrNull(const QString &text)
@@ -19,7 +23,7 @@ QJsonValue textOrNull(const QString &text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QJsonObject changeJson(const WorkloadChange &c)
+QJsonObject changeJson(const WorkloadChange &c, const FileReview &f)
 {
     QJsonObject o{
         {QStringLiteral("kind"), changeKindName(c.kind)},
@@ -30,8 +34,8 @@ QJsonObject changeJson(const WorkloadChange &c)
         {QStringLiteral("before"), textOrNull(c.before)},
         {QStringLiteral("after"), textOrNull(c.after)},
         {QStringLiteral("fields"), QJsonArray::fromStringList(c.fields)},
-        {QStringLiteral("old"), locationJson(c.oldLocation)},
-        {QStringLiteral("new"), locationJson(c.newLocation)},
+        {QStringLiteral("old"), locationJson(c.oldLocation, f.before)},
+        {QStringLiteral("new"), locationJson(c.newLocation, f.after)},
     };
     return o;
 }
@@ -62,7 +66,7 @@ QJsonObject diffJsonReport(const Review &review)
     for (const FileReview &f : review.files) {
         QJsonArray changes;
         for (const WorkloadChange &c : f.changes)
-            changes.append(changeJson(c));
+            changes.append(changeJson(c, f));
         QJsonArray errors;
         for (const Diagnostic &d : f.errors)
             errors.append(errorJson(d));

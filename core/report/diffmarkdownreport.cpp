@@ -1,5 +1,7 @@
 #include "report/diffreport.h"
 
+#include <QDir>
+
 namespace deadbolt {
 
 namespace {
@@ -42,7 +44,8 @@ QString severityCell(ChangeSeverity severity)
 QString whereCell(const FileReview &file, const WorkloadChange &change)
 {
     const ChangePlace place = changePlace(file, change);
-    QString text = code(file.path);
+    // A project's change is in one of its files: name that file (without the revision).
+    QString text = code(place.path.isEmpty() ? file.path : QDir::current().relativeFilePath(place.path));
     if (place.line <= 0)
         return text;
     return text + (place.inNew ? QStringLiteral(" line %1") : QStringLiteral(" (removed, was line %1)"))

@@ -64,8 +64,14 @@ QJsonObject diffSarifReport(const Review &review, const QDir &baseDir)
         // Code scanning shows results in the new version of a file: something that is only
         // in the old one (a removed workload) is shown at the top of the new file.
         const ChangePlace place = changePlace(f, c);
-        const QString uri = QDir::fromNativeSeparators(
-            f.after.diskPath.isEmpty() ? f.path : baseDir.relativeFilePath(f.after.diskPath));
+        // In a project: the file the line is in, or the project's first file.
+        QString file = f.after.diskPath;
+        if (!place.path.isEmpty() && place.inNew)
+            file = place.path;
+        else if (!f.after.projectFiles.empty())
+            file = f.after.projectFiles.front().path;
+        const QString uri =
+            QDir::fromNativeSeparators(file.isEmpty() ? f.path : baseDir.relativeFilePath(file));
         QString text =
             QStringLiteral("%1: %2 (%3)").arg(c.workload, c.message, changeSeverityName(c.severity));
         if (!place.inNew && place.line > 0)

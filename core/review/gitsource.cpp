@@ -146,6 +146,16 @@ QStringList GitRepository::trackedFiles(const QStringList &pathspecs, QString *e
     return splitNul(out);
 }
 
+QStringList GitRepository::allFilesAt(const QString &commit, QString *error) const
+{
+    QByteArray out;
+    if (!run({QStringLiteral("ls-tree"), QStringLiteral("-r"), QStringLiteral("-z"),
+              QStringLiteral("--name-only"), QStringLiteral("--full-tree"), commit},
+             &out, error))
+        return {};
+    return splitNul(out);
+}
+
 bool GitRepository::readFile(const QString &commit, const QString &name, std::string *bytes,
                              QString *error) const
 {
@@ -166,47 +176,100 @@ bool GitRepository::readFile(const QString &commit, const QString &name, std::st
     return true;
 }
 
+bool resolveRange(const GitRepository &repo, const QString &range, GitRange *out, QString *error)
+{
+    GitRange &r = *out;
+    r.beforeRev = range;
+    bool fromMergeBase = false;
+    if (const qsizetype dots = range.indexOf(QLatin1String("...")); dots >= 0) {
+        r.beforeRev = range.left(dots);
+        r.afterRev = range.mid(dots + 3);
+        fromMergeBase = true;
+    } else if (const qsizetype two = range.indexOf(QLatin1String("..")); two >= 0) {
+        r.beforeRev = range.left(two);
+        r.afterRev = range.mid(two + 2);
+    }
+    // "A.." means A..HEAD, as in git itself.
+    if ((fromMergeBase || range.contains(QLatin1String(".."))) && r.afterRev.isEmpty())
+        r.afterRev = QStringLiteral("HEAD");
+    if (r.beforeRev.isEmpty())
+        r.beforeRev = QStringLiteral("HEAD");
+    if (!repo.isValid())
+        return false;
+    r.beforeCommit = repo.resolve(r.beforeRev, error);
+    r.afterCommit = r.afterRev.isEmpty() ? QString() : repo.resolve(r.afterRev, error);
+    if (r.beforeCommit.isEmpty() || (!r.afterRev.isEmpty() && r.afterCommit.isEmpty()))
+        return false;
+    if (fromMergeBase) {
+        r.beforeCommit = repo.mergeBase(r.beforeCommit, r.afterCommit, error);
+        if (r.beforeCommit.isEmpty())
+            return false;
+    }
+    return true;
+}
+
+QString afterLabel(const GitRange &range)
+{
+    return range.afterRev.isEmpty() ? QStringLiteral("working tree") : range.afterRev;
+}
+
+GitProjectSource::GitProjectSource(GitRepository repo, QString commit, QString revisionLabel,
+                                   QStringList names)
+    : m_repo(std::move(repo)), m_commit(std::move(commit)), m_revisionLabel(std::move(revisionLabel)),
+      m_names(names.cbegin(), names.cend())
+{
+    const QFileInfo work(m_repo.workDir());
+    const QString rel =
+        QDir(m_repo.root())
+            .relativeFilePath(work.exists() ? work.canonicalFilePath() : work.absoluteFilePath());
+    m_workInRoot = rel == QLatin1String(".") ? QString() : rel;
+}
+
+QString GitProjectSource::nameOf(const QString &absolute) const
+{
+    const QString inWork = QDir(m_repo.workDir()).relativeFilePath(absolute);
+    const QString name =
+        QDir::cleanPath(m_workInRoot.isEmpty() ? inWork : m_workInRoot + QLatin1Char('/') + inWork);
+    return name.startsWith(QLatin1String("..")) || QDir::isAbsolutePath(name) ? QString() : name;
+}
+
+bool GitProjectSource::isFile(const QString &absolute) const
+{
+    return m_names.contains(nameOf(absolute));
+}
+
+bool GitProjectSource::read(const QString &absolute, std::string *bytes, QString *error) const
+{
+    const QString name = nameOf(absolute);
+    if (!m_names.contains(name)) {
+        *error = QStringLiteral("%1: not in %2").arg(label(absolute), m_revisionLabel);
+        return false;
+    }
+    return m_repo.readFile(m_commit, name, bytes, error);
+}
+
+QString GitProjectSource::label(const QString &absolute) const
+{
+    return m_revisionLabel + QLatin1Char(':') + QDir(m_repo.workDir()).relativeFilePath(absolute);
+}
+
 Review reviewGit(const QString &workDir, const QString &range, const QStringList &paths)
 {
     Review review;
-    QString beforeRev = range;
-    QString afterRev;
-    bool fromMergeBase = false;
-    if (const qsizetype dots = range.indexOf(QLatin1String("...")); dots >= 0) {
-        beforeRev = range.left(dots);
-        afterRev = range.mid(dots + 3);
-        fromMergeBase = true;
-    } else if (const qsizetype two = range.indexOf(QLatin1String("..")); two >= 0) {
-        beforeRev = range.left(two);
-        afterRev = range.mid(two + 2);
-    }
-    // "A.." means A..HEAD, as in git itself.
-    if ((fromMergeBase || range.contains(QLatin1String(".."))) && afterRev.isEmpty())
-        afterRev = QStringLiteral("HEAD");
-    if (beforeRev.isEmpty())
-        beforeRev = QStringLiteral("HEAD");
-    review.beforeLabel = beforeRev;
-    review.afterLabel = afterRev.isEmpty() ? QStringLiteral("working tree") : afterRev;
-
     QString error;
     const GitRepository repo = GitRepository::open(workDir, &error);
-    if (!repo.isValid()) {
+    GitRange r;
+    const bool resolved = resolveRange(repo, range, &r, &error);
+    review.beforeLabel = r.beforeRev;
+    review.afterLabel = afterLabel(r);
+    if (!resolved) {
         review.errors.append(gitError(error));
         return review;
     }
-    QString beforeCommit = repo.resolve(beforeRev, &error);
-    const QString afterCommit = afterRev.isEmpty() ? QString() : repo.resolve(afterRev, &error);
-    if (beforeCommit.isEmpty() || (!afterRev.isEmpty() && afterCommit.isEmpty())) {
-        review.errors.append(gitError(error));
-        return review;
-    }
-    if (fromMergeBase) {
-        beforeCommit = repo.mergeBase(beforeCommit, afterCommit, &error);
-        if (beforeCommit.isEmpty()) {
-            review.errors.append(gitError(error));
-            return review;
-        }
-    }
+    const QString &beforeRev = r.beforeRev;
+    const QString &afterRev = r.afterRev;
+    const QString &beforeCommit = r.beforeCommit;
+    const QString &afterCommit = r.afterCommit;
 
     // Paths named on the command line are kept whatever their suffix; found ones must be YAML.
     const QDir work(repo.workDir());

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "project/projectsource.h"
 #include "review/review.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <string>
@@ -30,6 +32,8 @@ public:
     // (relative to workDir; none = workDir itself): in a commit, or tracked in the index.
     QStringList filesAt(const QString &commit, const QStringList &pathspecs, QString *error) const;
     QStringList trackedFiles(const QStringList &pathspecs, QString *error) const;
+    // Every file of a commit, repository-relative, wherever workDir is.
+    QStringList allFilesAt(const QString &commit, QString *error) const;
 
     // The exact bytes of a file in a commit (`git show COMMIT:name` without any filter).
     bool readFile(const QString &commit, const QString &name, std::string *bytes, QString *error) const;
@@ -39,6 +43,40 @@ private:
 
     QString m_workDir;
     QString m_root;
+};
+
+// A revision range as `diff --git` takes it: REV (against the working tree, afterCommit
+// empty), REV1..REV2, or REV1...REV2 (from their merge base); "A.." means A..HEAD.
+struct GitRange
+{
+    QString beforeRev; // as the user wrote it: labels name files with it ("HEAD:compose.yml")
+    QString afterRev;  // empty: the working tree
+    QString beforeCommit;
+    QString afterCommit;
+};
+// The labels are set even when resolving fails (false, with *error a sentence).
+bool resolveRange(const GitRepository &repo, const QString &range, GitRange *out, QString *error);
+QString afterLabel(const GitRange &range); // "working tree" or the revision
+
+// A commit's files as a Compose project reads them: absolute paths under the working
+// directory map to the repository's names, and reports name them "REV:path" (path relative
+// to the working directory, as `diff --git` names every file).
+class GitProjectSource final : public ProjectSource
+{
+public:
+    GitProjectSource(GitRepository repo, QString commit, QString revisionLabel, QStringList names);
+    bool isFile(const QString &absolute) const override;
+    bool read(const QString &absolute, std::string *bytes, QString *error) const override;
+    QString label(const QString &absolute) const override;
+
+private:
+    QString nameOf(const QString &absolute) const; // repository-relative; empty outside it
+
+    GitRepository m_repo;
+    QString m_commit;
+    QString m_revisionLabel;
+    QString m_workInRoot; // the working directory, repository-relative ("" at the root)
+    QSet<QString> m_names;
 };
 
 // `deadbolt-cli diff --git REV [PATH]...` (afterRevision empty: the working tree) and

@@ -13,6 +13,11 @@ FileReview::State FileReview::state() const
         return Added;
     if (!after.present)
         return Removed;
+    if (before.projectFiles.size() != after.projectFiles.size())
+        return Modified;
+    for (std::size_t i = 0; i < before.projectFiles.size(); ++i)
+        if (before.projectFiles[i].text != after.projectFiles[i].text)
+            return Modified;
     return before.text == after.text ? Unchanged : Modified;
 }
 
@@ -91,9 +96,15 @@ QVector<ReviewEntry> sortedChanges(const Review &review)
 
 ChangePlace changePlace(const FileReview &file, const WorkloadChange &change)
 {
-    if (change.newLocation.line > 0 && file.after.present)
-        return ChangePlace{file.after.label, change.newLocation.line, change.newLocation.column, true};
-    return ChangePlace{file.before.label, change.oldLocation.line, change.oldLocation.column, false};
+    const bool inNew = change.newLocation.line > 0 && file.after.present;
+    const ReviewSide &side = inNew ? file.after : file.before;
+    const Location &at = inNew ? change.newLocation : change.oldLocation;
+    ChangePlace place{side.label, {}, at.line, at.column, inNew};
+    if (at.file >= 0 && std::size_t(at.file) < side.projectFiles.size()) {
+        place.label = side.projectFiles[std::size_t(at.file)].label;
+        place.path = side.projectFiles[std::size_t(at.file)].path;
+    }
+    return place;
 }
 
 int reviewExitCode(const Review &review)

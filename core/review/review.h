@@ -5,8 +5,17 @@
 #include <QString>
 #include <QVector>
 #include <string>
+#include <vector>
 
 namespace deadbolt {
+
+// A file of a Compose project compared as a whole (`diff -f A -f B`).
+struct ReviewSideFile
+{
+    QString label; // as reports name it: "HEAD:compose.override.yaml"
+    QString path;  // absolute; for a revision, where the file is in the working tree
+    std::string text;
+};
 
 // One side of a compared file: where its text came from and what was read from it.
 struct ReviewSide
@@ -16,6 +25,9 @@ struct ReviewSide
     QString diskPath;     // the file on disk it was read from; empty for a git revision
     std::string text;     // the bytes, kept for side-by-side views
     Analysis analysis;
+    // A Compose project's side: its files in merge order (Location::file indexes them); the
+    // label names them all and text stays empty. Empty for a file read alone.
+    std::vector<ReviewSideFile> projectFiles;
 };
 
 // A file compared between two versions.
@@ -70,7 +82,8 @@ QVector<ReviewEntry> sortedChanges(const Review &review);
 // Where a change is best shown: in the new version when it has a place there, else the old.
 struct ChangePlace
 {
-    QString label; // the side's label: "compose.yml", "HEAD:compose.yml"
+    QString label; // the side's label: "compose.yml", "HEAD:compose.yml"; in a project, its file's
+    QString path;  // in a project: the absolute path of that file (in the working tree); else empty
     int line = 0;
     int column = 0;
     bool inNew = true;

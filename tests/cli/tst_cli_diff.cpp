@@ -97,6 +97,9 @@ private slots:
     void gitWorkingTree();
     void gitRange();
     void gitErrors();
+    void projectGit();
+    void projectDirectories();
+    void projectErrors();
 };
 
 void TestCliDiff::exitCodes_data()
@@ -384,6 +387,135 @@ void TestCliDiff::gitErrors()
     r = cli({QStringLiteral("--git"), QStringLiteral("HEAD")}, repo);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QLatin1String("compose.yml:")), qPrintable(r.err));
+}
+
+// A repository whose base file is read-only; the working tree adds an override that undoes
+// it and changes the file `extends` reads, which is committed nowhere but read from HEAD.
+QString makeProjectRepo(const QTemporaryDir &tmp)
+{
+    const QString repo = tmp.path();
+    const bool ok =
+        git(repo, {QStringLiteral("-c"), QStringLiteral("init.defaultBranch=main"), QStringLiteral("init"),
+                   QStringLiteral("-q")}) &&
+        writeFile(repo + QStringLiteral("/app/compose.yaml"),
+                  "services:\n  web:\n    image: nginx\n    read_only: true\n    tmpfs: [/var/run]\n"
+                  "  worker:\n    extends: {file: common.yaml, service: base}\n") &&
+        writeFile(repo + QStringLiteral("/app/common.yaml"),
+                  "services:\n  base:\n    image: busybox\n    read_only: true\n") &&
+        git(repo, {QStringLiteral("add"), QStringLiteral(".")}) &&
+        git(repo,
+            {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("A")});
+    return ok ? repo : QString();
+}
+
+void TestCliDiff::projectGit()
+{
+    QTemporaryDir tmp;
+    const QString repo = makeProjectRepo(tmp);
+    QVERIFY(!repo.isEmpty());
+    const QStringList files{QStringLiteral("-f"), QStringLiteral("app/compose.yaml"), QStringLiteral("-f"),
+                            QStringLiteral("app/compose.override.yaml")};
+    // Nothing changed yet: the override is missing on both sides and named anyway: an error.
+    Run r = cli(QStringList{QStringLiteral("--git"), QStringLiteral("HEAD")} + files, repo);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("app/compose.override.yaml: no such file on either side")),
+             qPrintable(r.err));
+
+    // The change adds only an override file: read alone it is a fragment, merged it undoes
+    // web's read-only root.
+    QVERIFY(writeFile(repo + QStringLiteral("/app/compose.override.yaml"),
+                      "services:\n  web:\n    read_only: false\n"));
+    QVERIFY(writeFile(repo + QStringLiteral("/app/common.yaml"),
+                      "services:\n  base:\n    image: busybox\n    read_only: true\n"
+                      "    volumes: [/data]\n"));
+    r = cli(QStringList{QStringLiteral("--git"), QStringLiteral("HEAD")} + files, repo);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(
+        r.out.contains("app/compose.override.yaml:3:16: regression: web: root filesystem is now writable"),
+        r.out.constData());
+    // The old side's extends file comes from HEAD, the new one's from disk: worker gains /data.
+    QVERIFY2(r.out.contains("app/common.yaml:5:15: regression: worker: persistent writable path /data added"),
+             r.out.constData());
+
+    r = cli(QStringList{QStringLiteral("--git"), QStringLiteral("HEAD"), QStringLiteral("--format"),
+                        QStringLiteral("json")} +
+                files,
+            repo);
+    const QJsonObject report = parseJson(r.out);
+    const QJsonArray changes = report[QStringLiteral("files")][0][QStringLiteral("changes")].toArray();
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes[0][QStringLiteral("new")][QStringLiteral("file")].toString(),
+             QStringLiteral("app/compose.override.yaml"));
+    QCOMPARE(changes[0][QStringLiteral("old")][QStringLiteral("file")].toString(),
+             QStringLiteral("HEAD:app/compose.yaml"));
+
+    // Committed, compared between revisions from a subfolder: the working tree is not read.
+    QVERIFY(git(repo, {QStringLiteral("add"), QStringLiteral(".")}));
+    QVERIFY(git(repo,
+                {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("B")}));
+    QVERIFY(writeFile(repo + QStringLiteral("/app/compose.override.yaml"),
+                      "services:\n  web:\n    read_only: true\n"));
+    r = cli({QStringLiteral("--git"), QStringLiteral("HEAD~1..HEAD"), QStringLiteral("-f"),
+             QStringLiteral("compose.yaml"), QStringLiteral("-f"), QStringLiteral("compose.override.yaml")},
+            repo + QStringLiteral("/app"));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("HEAD:compose.override.yaml:3:16: regression: web"), r.out.constData());
+    QVERIFY2(r.out.contains("2 regressions in 2 workloads"), r.out.constData());
+    // SARIF points at the file in the working tree.
+    r = cli({QStringLiteral("--git"), QStringLiteral("HEAD~1..HEAD"), QStringLiteral("--format"),
+             QStringLiteral("sarif"), QStringLiteral("-f"), QStringLiteral("compose.yaml"),
+             QStringLiteral("-f"), QStringLiteral("compose.override.yaml")},
+            repo + QStringLiteral("/app"));
+    QVERIFY2(r.out.contains("\"uri\": \"compose.override.yaml\""), r.out.constData());
+}
+
+void TestCliDiff::projectDirectories()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.path();
+    QVERIFY(writeFile(dir + QStringLiteral("/old/compose.yaml"), ReadOnlyCompose));
+    QVERIFY(writeFile(dir + QStringLiteral("/new/compose.yaml"), ReadOnlyCompose));
+    QVERIFY(writeFile(dir + QStringLiteral("/new/compose.override.yaml"),
+                      "services:\n  web:\n    tmpfs: [/tmp]\n"));
+    const QStringList args{QStringLiteral("old"),      QStringLiteral("new"),
+                           QStringLiteral("-f"),       QStringLiteral("compose.yaml"),
+                           QStringLiteral("-f"),       QStringLiteral("compose.override.yaml"),
+                           QStringLiteral("--format"), QStringLiteral("markdown")};
+    Run r = cli(args, dir);
+    QCOMPARE(r.exitCode, 1); // an in-memory path added to a read-only workload
+    QVERIFY2(r.out.contains("`new/compose.override.yaml` line 3"), r.out.constData());
+    // Without -f the override is compared alone: a fragment, not what runs.
+    r = cli(
+        {QStringLiteral("old"), QStringLiteral("new"), QStringLiteral("--format"), QStringLiteral("json")},
+        dir);
+    QCOMPARE(parseJson(r.out)[QStringLiteral("files")].toArray().size(), 2);
+}
+
+void TestCliDiff::projectErrors()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.path();
+    QVERIFY(writeFile(dir + QStringLiteral("/old/compose.yaml"), ReadOnlyCompose));
+    QVERIFY(writeFile(dir + QStringLiteral("/new/compose.yaml"), "services:\n  web: [\n"));
+    Run r = cli(
+        {QStringLiteral("old"), QStringLiteral("new"), QStringLiteral("-f"), QStringLiteral("compose.yaml")},
+        dir);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("new/compose.yaml:2:10: error:")), qPrintable(r.err));
+    QVERIFY2(!r.out.contains("regression"), r.out.constData()); // no partial answer
+    r = cli({QStringLiteral("old/compose.yaml"), QStringLiteral("new/compose.yaml"), QStringLiteral("-f"),
+             QStringLiteral("compose.yaml")},
+            dir);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("OLD and NEW must be directories")), qPrintable(r.err));
+    r = cli({QStringLiteral("old"), QStringLiteral("--project-directory"), QStringLiteral("old")}, dir);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--project-directory needs -f")), qPrintable(r.err));
+    r = cli({QStringLiteral("--git"), QStringLiteral("HEAD"), QStringLiteral("-f"), QStringLiteral("a.yaml"),
+             QStringLiteral("b.yaml")},
+            dir);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("give no PATHs")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliDiff)

@@ -1,7 +1,9 @@
 // The review core: pairs of files (tests/data/review/<case>/{old,new}.yaml) and the changes
 // expected between them (expected.txt), one per line:
 //   severity kind workload path|- oldLine newLine [fields]
+#include "project/composeproject.h"
 #include "review/comparer.h"
+#include "review/projectreview.h"
 #include "review/review.h"
 #include "review/reviewsources.h"
 
@@ -71,6 +73,8 @@ private slots:
     void directoriesPairByRelativePath();
     void directoryAgainstFileIsAnError();
     void corpusAgainstItselfHasNoChanges();
+    void projectsCompareEffectiveWorkloads();
+    void projectReadsFromItsSource();
 };
 
 void tst_Review::pairs_data()
@@ -278,6 +282,101 @@ void tst_Review::corpusAgainstItselfHasNoChanges()
             QFAIL(qPrintable(f.path + QStringLiteral(": ") + f.changes.first().message));
     }
     QVERIFY(workloads > 100);
+}
+
+namespace {
+
+bool put(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// Files held in memory, as a revision's are: nothing of the project is on disk.
+class MapSource final : public ProjectSource
+{
+public:
+    QMap<QString, QByteArray> files;
+    bool isFile(const QString &absolute) const override { return files.contains(absolute); }
+    bool read(const QString &absolute, std::string *bytes, QString *error) const override
+    {
+        if (!files.contains(absolute)) {
+            *error = absolute + QStringLiteral(": not here");
+            return false;
+        }
+        *bytes = files[absolute].toStdString();
+        return true;
+    }
+    QString label(const QString &absolute) const override { return QStringLiteral("mem:") + absolute; }
+};
+
+} // namespace
+
+void tst_Review::projectsCompareEffectiveWorkloads()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.path();
+    const QByteArray base = "services:\n  web:\n    image: nginx\n    read_only: true\n";
+    QVERIFY(put(dir + QStringLiteral("/old/compose.yaml"), base));
+    QVERIFY(put(dir + QStringLiteral("/new/compose.yaml"), base));
+    const QStringList files{QStringLiteral("compose.yaml"), QStringLiteral("compose.override.yaml")};
+
+    Review same =
+        reviewProjectDirectories(dir + QStringLiteral("/old"), dir + QStringLiteral("/new"), {files[0]}, {});
+    QCOMPARE(same.files.size(), 1);
+    QCOMPARE(same.files[0].state(), FileReview::Unchanged);
+    QVERIFY(same.files[0].changes.isEmpty());
+
+    // The override exists on the new side only: it joins that side's merge.
+    QVERIFY(
+        put(dir + QStringLiteral("/new/compose.override.yaml"), "services:\n  web:\n    read_only: false\n"));
+    Review r =
+        reviewProjectDirectories(dir + QStringLiteral("/old"), dir + QStringLiteral("/new"), files, {});
+    QCOMPARE(r.files.size(), 1);
+    const FileReview &f = r.files[0];
+    QVERIFY2(f.errors.isEmpty(), qPrintable(f.errors.value(0).message));
+    QCOMPARE(f.state(), FileReview::Modified);
+    QCOMPARE(f.before.projectFiles.size(), std::size_t(1));
+    QCOMPARE(f.after.projectFiles.size(), std::size_t(2));
+    QCOMPARE(f.changes.size(), 1);
+    QCOMPARE(f.changes[0].kind, ChangeKind::BecameMutable);
+    const ChangePlace place = changePlace(f, f.changes[0]);
+    QCOMPARE(place.line, 3);
+    QVERIFY2(place.label.endsWith(QLatin1String("new/compose.override.yaml")), qPrintable(place.label));
+    QCOMPARE(place.path, QDir::cleanPath(dir + QStringLiteral("/new/compose.override.yaml")));
+    QCOMPARE(reviewExitCode(r), 1);
+
+    // A file on neither side is a typo: an error, and no changes.
+    r = reviewProjectDirectories(dir + QStringLiteral("/old"), dir + QStringLiteral("/new"),
+                                 {files[0], QStringLiteral("nope.yaml")}, {});
+    QCOMPARE(r.files[0].errors.size(), 1);
+    QVERIFY(r.files[0].changes.isEmpty());
+    QCOMPARE(reviewExitCode(r), 2);
+}
+
+void tst_Review::projectReadsFromItsSource()
+{
+    auto source = std::make_shared<MapSource>();
+    const QString root = QStringLiteral("/nowhere/project");
+    source->files[root + QStringLiteral("/compose.yaml")] =
+        "services:\n  worker:\n    extends: {file: lib/common.yaml, service: base}\n";
+    source->files[root + QStringLiteral("/lib/common.yaml")] =
+        "services:\n  base:\n    image: busybox\n    read_only: true\n";
+    ComposeProject project = loadProject({root + QStringLiteral("/compose.yaml")}, {}, source);
+    const Analysis a = analyzeProject(project);
+    QVERIFY2(a.errors.isEmpty(), qPrintable(a.errors.value(0).message));
+    QCOMPARE(a.workloads.size(), 1);
+    QCOMPARE(a.workloads[0].status(), Status::Immutable);
+    QCOMPARE(a.files, (QStringList{QStringLiteral("mem:/nowhere/project/compose.yaml"),
+                                   QStringLiteral("mem:/nowhere/project/lib/common.yaml")}));
+    // What the source does not hold is missing, even where the disk has it.
+    source->files.remove(root + QStringLiteral("/lib/common.yaml"));
+    ComposeProject broken = loadProject({root + QStringLiteral("/compose.yaml")}, {}, source);
+    const Analysis b = analyzeProject(broken);
+    QCOMPARE(b.errors.size(), 1);
+    QVERIFY2(b.errors[0].message.contains(QLatin1String("does not exist")), qPrintable(b.errors[0].message));
+    QCOMPARE(b.errors[0].line, 3);
 }
 
 QTEST_GUILESS_MAIN(tst_Review)

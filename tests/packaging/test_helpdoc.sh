@@ -65,7 +65,8 @@ expect() { local want=$1; shift; local got; got=$(complete_words "$@"); [ "$got"
 expect "check" deadbolt-cli ch
 expect "text json sarif" deadbolt-cli check --format ""
 expect "error warning" deadbolt-cli check --fail-on ""
-expect "markdown" deadbolt-cli diff -f m
+expect "markdown" deadbolt-cli diff --format m
+expect "" deadbolt-cli diff -f ./  # -f is --file now (a Compose file of the project), as for check
 expect "--format" deadbolt-cli check --form
 expect "json" deadbolt-cli check --format = j
 expect "" deadbolt-cli check ./   # files: left to readline (complete -o default)
