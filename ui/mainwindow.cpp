@@ -5,6 +5,7 @@
 #include "documentview.h"
 #include "editcontroller.h"
 #include "panels/welcomepage.h"
+#include "project/projectwindow.h"
 #include "report/linediff.h"
 #include "resources.h"
 #include "review/reviewwindow.h"
@@ -26,6 +27,7 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoGroup>
+#include <algorithm>
 
 namespace deadbolt {
 
@@ -74,6 +76,11 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+ProjectWindow *MainWindow::openProject(const QStringList &files)
+{
+    return showProjectWindow(this, files);
+}
+
 QAction *MainWindow::action(const QString &objectName) const
 {
     return findChild<QAction *>(objectName);
@@ -100,6 +107,28 @@ void MainWindow::createActions()
                     this, tr("Open"), QString(), tr("YAML files (*.yml *.yaml);;All files (*)"));
                 for (const QString &f : files)
                     openFile(f);
+            });
+    QAction *openProjectAction =
+        make("actionOpenProject", tr("Open &Project..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+             tr("Open a Compose project: a folder's compose.yaml and its override, merged"));
+    connect(openProjectAction, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Project"));
+        if (!dir.isEmpty())
+            openProject({dir});
+    });
+    connect(make("actionOpenProjectFiles", tr("Open Project &Files..."), QKeySequence(),
+                 tr("Open several Compose files as one project (as docker compose -f a -f b)")),
+            &QAction::triggered, this, [this] {
+                QStringList files =
+                    QFileDialog::getOpenFileNames(this, tr("Open Project Files"), QString(),
+                                                  tr("YAML files (*.yml *.yaml);;All files (*)"));
+                // The dialog sorts by name: base files first, override files last, as docker compose reads
+                // them.
+                std::stable_partition(files.begin(), files.end(), [](const QString &f) {
+                    return !QFileInfo(f).fileName().contains(QLatin1String(".override."));
+                });
+                if (!files.isEmpty())
+                    openProject(files);
             });
     QAction *saveAction = make("actionSave", tr("&Save"), QKeySequence::Save, tr("Save the file"),
                                QStringLiteral(":/icons/save.svg"));
@@ -164,6 +193,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("actionOpen")));
+    file->addAction(action(QStringLiteral("actionOpenProject")));
+    file->addAction(action(QStringLiteral("actionOpenProjectFiles")));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);

@@ -11,6 +11,7 @@ class QUndoGroup;
 namespace deadbolt {
 
 class DocumentView;
+class ProjectWindow;
 class WelcomePage;
 
 // The window: tabs of documents (or the welcome page), the menus and tool bar, recent
@@ -26,6 +27,8 @@ public:
     // Opens (or switches to) the file; errors go to the window, never a crash.
     DocumentView *openFile(const QString &path);
     DocumentView *currentView() const;
+    // Opens a Compose project (a folder, or its -f files in order) in a window of its own.
+    ProjectWindow *openProject(const QStringList &files);
     QTabWidget *tabs() const { return m_tabs; }
     QAction *action(const QString &objectName) const;
 

@@ -3,12 +3,15 @@
 #include "document.h"
 #include "documentview.h"
 #include "mainwindow.h"
+#include "project/projectdocument.h"
+#include "project/projectwindow.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTabWidget>
+#include <QTreeWidget>
 
 namespace deadbolt {
 
@@ -64,6 +67,25 @@ QStringList saveScreenshots(MainWindow *window, const QStringList &files, const 
     }
     written.removeAll(QString());
     return written;
+}
+
+QStringList saveProjectScreenshot(MainWindow *window, const QStringList &files, const QString &directory)
+{
+    QDir().mkpath(directory);
+    ProjectWindow *project = window->openProject(files);
+    if (!project)
+        return {};
+    project->resize(1400, 860);
+    for (const Workload &w : project->document()->analysis().workloads)
+        if (w.rootFs != RootFs::ReadOnly) {
+            project->selectWorkload(w.displayName());
+            break;
+        }
+    settle(nullptr);
+    const QString path = QDir(directory).absoluteFilePath(QStringLiteral("project.png"));
+    const bool ok = project->grab().save(path);
+    project->close();
+    return ok ? QStringList{path} : QStringList{};
 }
 
 } // namespace deadbolt

@@ -29,18 +29,30 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshots"),
         QApplication::translate("main", "Save PNGs of the window into DIR and exit."), QStringLiteral("DIR"));
     parser.addOption(screenshots);
+    const QCommandLineOption project(
+        QStringLiteral("project"),
+        QApplication::translate("main",
+                                "Open the FILEs (or one folder: its compose.yaml and override) as one "
+                                "Compose project, merged as docker compose merges them."));
+    parser.addOption(project);
     parser.process(app);
 
     deadbolt::MainWindow window;
     if (parser.isSet(screenshots)) {
         const QStringList written =
-            deadbolt::saveScreenshots(&window, parser.positionalArguments(), parser.value(screenshots));
+            parser.isSet(project)
+                ? deadbolt::saveProjectScreenshot(&window, parser.positionalArguments(),
+                                                  parser.value(screenshots))
+                : deadbolt::saveScreenshots(&window, parser.positionalArguments(), parser.value(screenshots));
         for (const QString &file : written)
             std::puts(qPrintable(file));
         return written.isEmpty() ? 1 : 0;
     }
-    for (const QString &file : parser.positionalArguments())
-        window.openFile(file);
     window.show();
+    if (parser.isSet(project))
+        window.openProject(parser.positionalArguments());
+    else
+        for (const QString &file : parser.positionalArguments())
+            window.openFile(file);
     return app.exec();
 }

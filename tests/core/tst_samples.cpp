@@ -1,5 +1,6 @@
 #include "model/analyzer.h"
 #include "modeldump.h"
+#include "project/composeproject.h"
 
 #include <QtTest>
 
@@ -53,7 +54,28 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("nginx-postgres.yml"), QStringLiteral("shared-blocks.yml"),
                               QStringLiteral("wordpress-compose2.yml"), QStringLiteral("wordpress-k8s.yaml"),
                               QStringLiteral("wordpress-stack.yml")}));
-        QCOMPARE(dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList());
+        // The one folder is the sample Compose project (File > Open Project).
+        QCOMPARE(dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList{QStringLiteral("project")});
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("project")))
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name),
+                 (QStringList{QStringLiteral("common.yaml"), QStringLiteral("compose.override.yaml"),
+                              QStringLiteral("compose.yaml")}));
+    }
+    // The sample project merged: api read-only in compose.yaml, made writable by the override.
+    void sampleProject()
+    {
+        ComposeProject project =
+            loadProject(defaultProjectFiles(QStringLiteral(DEADBOLT_SAMPLES "/project")));
+        const Analysis a = analyzeProject(project);
+        QVERIFY2(a.errors.isEmpty(), qPrintable(a.errors.value(0).message));
+        QStringList actual;
+        for (const Workload &w : a.workloads)
+            actual << w.displayName() + QLatin1Char('=') + statusName(w.status());
+        QCOMPARE(
+            actual,
+            (QStringList{QStringLiteral("web=immutable-with-exceptions"), QStringLiteral("api=mutable"),
+                         QStringLiteral("mailer=immutable-with-exceptions"), QStringLiteral("db=mutable")}));
+        QCOMPARE(a.files.size(), 3); // compose.yaml, its override, and common.yaml that mailer extends
     }
     void statuses()
     {
