@@ -154,6 +154,8 @@ Workload readLayer(const ComposeProject &project, const Layer &layer, FileFormat
     setFile(w.rootFsProvenance.location, layer.file);
     setFile(w.pathsProvenance.location, layer.file);
     w.rootFsOrigin = layer.origin;
+    for (Defeat &d : w.defeats)
+        setFile(d.where, layer.file);
     for (QVector<WritablePath> *list : {&w.inMemory, &w.persistent}) {
         for (WritablePath &p : *list) {
             setFile(p.location, layer.file);
@@ -181,6 +183,40 @@ void mergePaths(QVector<WritablePath> &tmpfs, QVector<WritablePath> &volumes, co
     }
 }
 
+// A later layer's defeats over the earlier ones, as docker compose merges what they come from:
+// `privileged` is a scalar, so the last layer that sets it decides (privileged: false in an
+// override undoes the base's true); cap_add lists are merged, each capability once; the
+// mounts' defeats (the Docker socket, a host system folder) follow their volumes, merged by
+// target: one whose entry a later volume replaces goes with it (see dropReplacedMounts).
+void mergeDefeats(const ComposeProject &project, const Layer &layer, QVector<Defeat> &merged,
+                  const QVector<Defeat> &later)
+{
+    const Document &doc = documentOf(project, layer.file);
+    const NodeId svc = doc.resolve(layer.value);
+    if (doc.isMapping(svc) && effectiveValue(doc, svc, "privileged") != NoNode)
+        merged.removeIf([](const Defeat &d) { return d.kind == Defeat::Kind::Privileged; });
+    for (const Defeat &d : later) {
+        const bool known = std::any_of(merged.begin(), merged.end(), [&](const Defeat &m) {
+            return m.kind == d.kind && m.what == d.what && m.kind == Defeat::Kind::Capability;
+        });
+        if (!known)
+            merged.append(d);
+    }
+}
+
+// Host-folder defeats whose mount did not survive the merge (a later volume on its target).
+void dropReplacedMounts(Workload &merged)
+{
+    merged.defeats.removeIf([&](const Defeat &d) {
+        if (d.kind != Defeat::Kind::HostFolder)
+            return false;
+        return std::none_of(merged.persistent.begin(), merged.persistent.end(), [&](const WritablePath &p) {
+            return p.location.file == d.where.file && p.location.line == d.where.line &&
+                   p.location.column == d.where.column;
+        });
+    });
+}
+
 Workload merge(const ComposeProject &project, const QString &name, const std::vector<Layer> &layers,
                FileFormat format)
 {
@@ -204,7 +240,7 @@ Workload merge(const ComposeProject &project, const QString &name, const std::ve
             }
             if (!w.image.isEmpty())
                 merged.image = w.image;
-            merged.defeats += w.defeats; // every layer's (a later privileged: false is not read)
+            mergeDefeats(project, layers[i], merged.defeats, w.defeats);
             if (!w.user.isEmpty()) {
                 merged.user = w.user;
                 merged.runAsUser = w.runAsUser;
@@ -241,6 +277,7 @@ Workload merge(const ComposeProject &project, const QString &name, const std::ve
             (p.inMemory() ? merged.inMemory : merged.persistent).append(p);
         }
     }
+    dropReplacedMounts(merged);
     return merged;
 }
 

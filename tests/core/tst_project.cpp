@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace deadbolt;
@@ -81,6 +82,45 @@ private slots:
     }
 
     // A file of fragments read alone: partial, a note, and no failure of the run.
+    // What undoes a read-only root follows docker compose's merge: a later privileged: false
+    // replaces the base's true; a host folder mounted by a base is gone once a later file puts
+    // another volume on its target; a capability added twice is one finding.
+    void defeatsFollowTheMerge()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        auto put = [&](const char *name, const QByteArray &bytes) {
+            QFile f(tmp.filePath(QLatin1String(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        QVERIFY(put("compose.yaml", "services:\n  app:\n    image: busybox\n    read_only: true\n"
+                                    "    privileged: true\n    cap_add: [SYS_ADMIN]\n"
+                                    "    volumes: ['/etc:/host-etc']\n"));
+        QVERIFY(put("compose.override.yaml", "services:\n  app:\n    privileged: false\n"
+                                             "    cap_add: [SYS_ADMIN]\n    volumes: ['conf:/host-etc']\n"
+                                             "volumes:\n  conf: {}\n"));
+        ComposeProject project = loadProject(defaultProjectFiles(tmp.path()));
+        const Analysis a = analyzeProject(project);
+        QVERIFY2(a.errors.isEmpty(), qPrintable(a.errors.value(0).message));
+        QCOMPARE(a.workloads.size(), 1);
+        const Workload &w = a.workloads[0];
+        QStringList defeats;
+        for (const Defeat &d : w.defeats)
+            defeats << QStringLiteral("%1@%2:%3").arg(d.what).arg(d.where.file).arg(d.where.line);
+        // Only the capability is left, once, where the base file adds it.
+        QCOMPARE(defeats, QStringList{QStringLiteral("cap_add SYS_ADMIN@0:6")});
+        QCOMPARE(w.status(), Status::Defeated);
+
+        QVERIFY(put("compose.override.yaml", "services:\n  app:\n    privileged: false\n"
+                                             "    volumes: ['conf:/host-etc']\n"
+                                             "volumes:\n  conf: {}\n"));
+        QVERIFY(put("compose.yaml", "services:\n  app:\n    image: busybox\n    read_only: true\n"
+                                    "    privileged: true\n    volumes: ['/etc:/host-etc']\n"));
+        ComposeProject clean = loadProject(defaultProjectFiles(tmp.path()));
+        const Analysis b = analyzeProject(clean);
+        QVERIFY(b.workloads[0].defeats.isEmpty());
+        QCOMPARE(b.workloads[0].status(), Status::ImmutableWithExceptions);
+    }
     void fragmentAlone()
     {
         const Analysis a = checkFile(Projects + QStringLiteral("/fragment/override.yml"));
