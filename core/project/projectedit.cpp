@@ -135,8 +135,31 @@ bool insertService(const ProjectFile &f, const EditOp &op, FileFormat format, st
         const std::string body = serviceBody(op, format, inner, nl, error);
         if (body.empty())
             return false;
-        // After the line where the last service ends.
-        const int line = t.lineOf(std::max<std::size_t>(doc.node(children.back()).end, 1) - 1);
+        // After the line where the last service ends, and after the comments indented into
+        // it that follow (they belong to that service, not to the new one).
+        int line = t.lineOf(std::max<std::size_t>(doc.node(children.back()).end, 1) - 1);
+        auto lineText = [&](int i) {
+            const std::size_t begin = t.lineStart(i);
+            const std::size_t end = i < t.lineCount() ? t.lineStart(i + 1) : t.size(); // 1-based lines
+            return t.view().substr(begin, end - begin);
+        };
+        auto ownComment = [&](int i) {
+            const std::string_view l = lineText(i);
+            const std::size_t first = l.find_first_not_of(' ');
+            return first != std::string_view::npos && first > indent && l[first] == '#';
+        };
+        auto blank = [&](int i) {
+            return lineText(i).find_first_not_of(" \t\r\n") == std::string_view::npos;
+        };
+        for (int next = line + 1; next <= t.lineCount();) {
+            int k = next;
+            while (k <= t.lineCount() && blank(k))
+                ++k;
+            if (k > t.lineCount() || !ownComment(k))
+                break;
+            line = k;
+            next = k + 1;
+        }
         std::size_t at = line >= t.lineCount() ? t.size() : t.lineStart(line + 1);
         std::string insert = std::string(indent, ' ') + name + ":" + nl + body;
         if (at == t.size() && !t.endsWithNewline())
