@@ -80,11 +80,12 @@ std::string diffText(const std::string &before, const std::string &after, const 
 // fix on a Compose project (-f FILE...): every edit verified over the merged project, the
 // changed files printed as one diff or saved together.
 int runProjectFix(const QStringList &files, const QString &directory, const Placement &placement,
-                  const QVector<EditRequest> &requests, bool inPlace, bool diff, bool force)
+                  const QVector<EditRequest> &requests, bool inPlace, bool diff, bool force, Target target)
 {
     QTextStream err(stderr);
     ComposeProject project = loadProject(files, directory);
     ProjectEditor editor(std::move(project));
+    editor.setTarget(target);
     if (!editor.analysis().errors.isEmpty()) {
         for (const Diagnostic &d : editor.analysis().errors)
             err << d.file << ':' << d.line << ':' << d.column << ": error: " << d.message << '\n';
@@ -258,13 +259,14 @@ int runFix(const QStringList &args)
             placement = {Placement::Kind::Into, parser.value(into)};
         else if (parser.isSet(override))
             placement = {Placement::Kind::Override, parser.value(override)};
-        if (parser.isSet(shared)) {
-            err << "deadbolt-cli fix: --shared is for one file; with -f the edit goes into a file of the "
-                   "project\n";
+        if (parser.isSet(shared) && placement.kind == Placement::Kind::Override) {
+            err << "deadbolt-cli fix: --shared changes a shared block where it is written; --override "
+                   "writes into another file\n";
             return ExitFileErrors;
         }
         return runProjectFix(parser.values(file), parser.value(projectDirectory), placement, requests,
-                             parser.isSet(inPlace), parser.isSet(diff), parser.isSet(force));
+                             parser.isSet(inPlace), parser.isSet(diff), parser.isSet(force),
+                             parser.isSet(shared) ? Target::SharedBlock : Target::ThisWorkload);
     }
 
     Current c;

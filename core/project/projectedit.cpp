@@ -350,13 +350,17 @@ int ProjectEditor::chooseFile(const Workload &w, const EditOp &op, const Placeme
     return file;
 }
 
-bool ProjectEditor::edit(int file, const EditOp &op, std::string *out, QString *error) const
+bool ProjectEditor::edit(int file, const EditOp &op, std::string *out, QStringList *affected,
+                         QString *error) const
 {
     const ProjectFile &f = m_project.files[std::size_t(file)];
     const Analysis alone = analyze(f.parsed);
+    *affected = QStringList{op.workload};
     if (!workloadNamed(alone, op.workload))
         return insertService(f, op, m_analysis.format, out, error);
     const EditResult r = planEdit(f.parsed, alone, op);
+    if (r.ok && !r.affectedWorkloads.isEmpty())
+        *affected = r.affectedWorkloads;
     if (!r.ok) {
         *error = f.shown + QStringLiteral(": ") + r.error;
         return false;
@@ -380,7 +384,8 @@ bool ProjectEditor::applyOp(const EditOp &op, const Placement &placement, QStrin
     if (file < 0)
         return false;
     std::string bytes;
-    if (!edit(file, op, &bytes, error))
+    QStringList affected;
+    if (!edit(file, op, &bytes, &affected, error))
         return false;
     if (bytes == text(m_project.files[std::size_t(file)]))
         return true; // nothing to do
@@ -392,9 +397,11 @@ bool ProjectEditor::applyOp(const EditOp &op, const Placement &placement, QStrin
         *error = QStringLiteral("the edit leaves the project unreadable: ") + after.errors.front().message;
         return false;
     }
-    // Verified by meaning over the merged project: this workload changes as declared, no other.
+    // Verified by meaning over the merged project: this workload (with --shared, every one that
+    // merges the block) changes as declared, no other.
     edit::Effect effect;
-    effect.workloads.insert(op.workload, declared(op));
+    for (const QString &name : std::as_const(affected))
+        effect.workloads.insert(name, declared(op));
     QVector<const Workload *> before;
     for (const Workload &b : m_analysis.workloads)
         before.append(&b);
@@ -403,6 +410,10 @@ bool ProjectEditor::applyOp(const EditOp &op, const Placement &placement, QStrin
         *error =
             QStringLiteral("refused: in %1 the edit would not do exactly what it says to the project: %2")
                 .arg(m_project.files[std::size_t(file)].shown, check.problems.join(QStringLiteral("; ")));
+        if (affected.size() > 1)
+            *error += QStringLiteral(" (the shared block changes %1, and each must change over the merged "
+                                     "project; a later file may set the value for one of them)")
+                          .arg(affected.join(QStringLiteral(", ")));
         return false;
     }
     if (notes)
@@ -420,7 +431,7 @@ bool ProjectEditor::apply(const EditRequest &request, const Placement &placement
         return false;
     }
     QVector<EditOp> ops;
-    if (!resolveRequest(m_analysis, request, Target::ThisWorkload, &ops, error))
+    if (!resolveRequest(m_analysis, request, m_target, &ops, error))
         return false;
     // All of a request or none of it.
     const ComposeProject project = m_project;

@@ -33,6 +33,10 @@ public:
 
     const ComposeProject &project() const { return m_project; }
     const Analysis &analysis() const { return m_analysis; } // the merged workloads as edited so far
+    // SharedBlock (fix --shared): a value a YAML shared block (<<: *x) gives is changed in the
+    // block, for every service of that file that merges it; each of them must then change so
+    // over the merged project (a later file overriding one of them refuses the edit).
+    void setTarget(Target target) { m_target = target; }
 
     // One request (--service, --tmpfs...: every workload it names). False with *error and
     // nothing changed when it cannot be made exactly. *notes gets what a user should hear.
@@ -54,13 +58,14 @@ private:
     bool applyOp(const EditOp &op, const Placement &placement, QStringList *notes, QString *error);
     int chooseFile(const Workload &w, const EditOp &op, const Placement &placement, QString *error);
     int overrideFile(const QString &path, QString *error);
-    bool edit(int file, const EditOp &op, std::string *text, QString *error) const;
+    bool edit(int file, const EditOp &op, std::string *text, QStringList *affected, QString *error) const;
     bool setText(ComposeProject &project, int file, std::string text, QString *error) const;
 
     ComposeProject m_project;
     Analysis m_analysis;
     std::vector<std::string> m_original; // per file, as read ("" for a created one)
     std::vector<bool> m_created;
+    Target m_target = Target::ThisWorkload;
 };
 
 // The first lines of an override file fix --override creates.

@@ -117,6 +117,7 @@ private slots:
         const QStringList files = filesOf(dir);
         const QMap<QString, QByteArray> before = snapshot(dir);
         ProjectEditor editor(loadProject(files, dir));
+        editor.setTarget(shared ? Target::SharedBlock : Target::ThisWorkload);
         QVERIFY2(editor.analysis().errors.isEmpty(), qPrintable(editor.analysis().errors.value(0).message));
         QStringList notes;
         const bool ok = requests.isEmpty()
