@@ -447,6 +447,13 @@ void MainWindow::showMessage(const QString &message)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Project windows are this window's children: each asks about its unsaved edits first.
+    for (ProjectWindow *project : findChildren<ProjectWindow *>()) {
+        if (!project->close()) {
+            event->ignore();
+            return;
+        }
+    }
     while (DocumentView *v = currentView()) {
         if (!closeView(v)) {
             event->ignore();

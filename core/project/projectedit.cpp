@@ -279,9 +279,9 @@ int ProjectEditor::overrideFile(const QString &path, QString *error)
     f.role = ProjectFile::Role::TopLevel;
     std::string bytes;
     bool created = false;
-    if (QFileInfo::exists(absolute)) {
+    if (m_project.source->isFile(absolute)) {
         QString readError;
-        if (!readFileBytes(absolute, &bytes, &readError)) {
+        if (!m_project.source->read(absolute, &bytes, &readError)) {
             *error = readError;
             return -1;
         }

@@ -70,6 +70,8 @@ QJsonObject diffSarifReport(const Review &review, const QDir &baseDir)
             file = place.path;
         else if (!f.after.projectFiles.empty())
             file = f.after.projectFiles.front().path;
+        else if (!f.before.projectFiles.empty())
+            file = f.before.projectFiles.front().path; // the project is gone: where it was
         const QString uri =
             QDir::fromNativeSeparators(file.isEmpty() ? f.path : baseDir.relativeFilePath(file));
         QString text =

@@ -217,30 +217,46 @@ GitProjectSource::GitProjectSource(GitRepository repo, QString commit, QString r
                                    QStringList names)
     : m_repo(std::move(repo)), m_commit(std::move(commit)), m_revisionLabel(std::move(revisionLabel)),
       m_names(names.cbegin(), names.cend())
+{}
+
+namespace {
+
+// The path with symlinks resolved as far as it exists on disk (a file only the revision has
+// still gets its folder resolved), so that it compares with the repository's real root.
+QString resolvedPath(const QString &absolute)
 {
-    const QFileInfo work(m_repo.workDir());
-    const QString rel =
-        QDir(m_repo.root())
-            .relativeFilePath(work.exists() ? work.canonicalFilePath() : work.absoluteFilePath());
-    m_workInRoot = rel == QLatin1String(".") ? QString() : rel;
+    QString existing = QDir::cleanPath(absolute);
+    QString rest;
+    while (!existing.isEmpty() && !QFileInfo::exists(existing)) {
+        const qsizetype slash = existing.lastIndexOf(QLatin1Char('/'));
+        if (slash <= 0)
+            return QDir::cleanPath(absolute);
+        rest = existing.mid(slash) + rest;
+        existing = existing.left(slash);
+    }
+    return QDir::cleanPath(QFileInfo(existing).canonicalFilePath() + rest);
 }
+
+} // namespace
 
 QString GitProjectSource::nameOf(const QString &absolute) const
 {
-    const QString inWork = QDir(m_repo.workDir()).relativeFilePath(absolute);
-    const QString name =
-        QDir::cleanPath(m_workInRoot.isEmpty() ? inWork : m_workInRoot + QLatin1Char('/') + inWork);
+    const QString name = QDir(m_repo.root()).relativeFilePath(resolvedPath(absolute));
     return name.startsWith(QLatin1String("..")) || QDir::isAbsolutePath(name) ? QString() : name;
 }
 
 bool GitProjectSource::isFile(const QString &absolute) const
 {
-    return m_names.contains(nameOf(absolute));
+    const QString name = nameOf(absolute);
+    // Outside the repository git has no version of it: the file on disk serves both sides.
+    return name.isEmpty() ? diskSource()->isFile(absolute) : m_names.contains(name);
 }
 
 bool GitProjectSource::read(const QString &absolute, std::string *bytes, QString *error) const
 {
     const QString name = nameOf(absolute);
+    if (name.isEmpty())
+        return diskSource()->read(absolute, bytes, error);
     if (!m_names.contains(name)) {
         *error = QStringLiteral("%1: not in %2").arg(label(absolute), m_revisionLabel);
         return false;
@@ -250,7 +266,10 @@ bool GitProjectSource::read(const QString &absolute, std::string *bytes, QString
 
 QString GitProjectSource::label(const QString &absolute) const
 {
-    return m_revisionLabel + QLatin1Char(':') + QDir(m_repo.workDir()).relativeFilePath(absolute);
+    const QString shown = QDir(resolvedPath(m_repo.workDir())).relativeFilePath(resolvedPath(absolute));
+    if (nameOf(absolute).isEmpty())
+        return shown; // read from disk
+    return m_revisionLabel + QLatin1Char(':') + shown;
 }
 
 Review reviewGit(const QString &workDir, const QString &range, const QStringList &paths)

@@ -58,9 +58,11 @@ struct GitRange
 bool resolveRange(const GitRepository &repo, const QString &range, GitRange *out, QString *error);
 QString afterLabel(const GitRange &range); // "working tree" or the revision
 
-// A commit's files as a Compose project reads them: absolute paths under the working
-// directory map to the repository's names, and reports name them "REV:path" (path relative
-// to the working directory, as `diff --git` names every file).
+// A commit's files as a Compose project reads them: absolute paths (symlinks resolved) map to
+// the repository's names, and reports name them "REV:path" (path relative to the working
+// directory, as `diff --git` names every file). A file outside the repository is read from
+// disk, the same on both sides. A symlink committed in git is read as git stores it (its
+// target's name), not followed.
 class GitProjectSource final : public ProjectSource
 {
 public:
@@ -75,7 +77,6 @@ private:
     GitRepository m_repo;
     QString m_commit;
     QString m_revisionLabel;
-    QString m_workInRoot; // the working directory, repository-relative ("" at the root)
     QSet<QString> m_names;
 };
 

@@ -88,6 +88,13 @@ Review reviewProjectDirectories(const QString &oldDir, const QString &newDir, co
         if (!QFileInfo(dir).isDir())
             review.errors.append(reviewError(
                 QStringLiteral("with -f, OLD and NEW must be directories: %1 is not one").arg(dir)));
+    // Each -f file is read under OLD and under NEW: an absolute one would be the same file twice.
+    for (const QString &f : files + QStringList{projectDirectory})
+        if (QDir::isAbsolutePath(f))
+            review.errors.append(reviewError(
+                QStringLiteral(
+                    "with OLD and NEW, -f and --project-directory are relative to each: %1 is absolute")
+                    .arg(f)));
     if (!review.errors.isEmpty())
         return review;
     const ProjectSideSpec before{oldDir, files, projectDirectory, diskSource()};

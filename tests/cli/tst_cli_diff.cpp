@@ -461,6 +461,18 @@ void TestCliDiff::projectGit()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains("HEAD:compose.override.yaml:3:16: regression: web"), r.out.constData());
     QVERIFY2(r.out.contains("2 regressions in 2 workloads"), r.out.constData());
+    // An absolute -f through a symlink to the repository names the same files.
+    const QString link = tmp.path() + QStringLiteral("-link");
+    QFile::remove(link);
+    QVERIFY(QFile::link(repo, link));
+    r = cli({QStringLiteral("--git"), QStringLiteral("HEAD~1..HEAD"), QStringLiteral("-f"),
+             link + QStringLiteral("/app/compose.yaml"), QStringLiteral("-f"),
+             link + QStringLiteral("/app/compose.override.yaml")},
+            link + QStringLiteral("/app"));
+    QFile::remove(link);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("HEAD:compose.override.yaml:3:16: regression: web"), r.out.constData());
+    QVERIFY2(!r.out.contains("workload added"), r.out.constData());
     // SARIF points at the file in the working tree.
     r = cli({QStringLiteral("--git"), QStringLiteral("HEAD~1..HEAD"), QStringLiteral("--format"),
              QStringLiteral("sarif"), QStringLiteral("-f"), QStringLiteral("compose.yaml"),
@@ -511,6 +523,12 @@ void TestCliDiff::projectErrors()
     r = cli({QStringLiteral("old"), QStringLiteral("--project-directory"), QStringLiteral("old")}, dir);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QLatin1String("--project-directory needs -f")), qPrintable(r.err));
+    // Under OLD and NEW an absolute -f would name one file twice.
+    r = cli({QStringLiteral("old"), QStringLiteral("new"), QStringLiteral("-f"),
+             dir + QStringLiteral("/old/compose.yaml")},
+            dir);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("is absolute")), qPrintable(r.err));
     r = cli({QStringLiteral("--git"), QStringLiteral("HEAD"), QStringLiteral("-f"), QStringLiteral("a.yaml"),
              QStringLiteral("b.yaml")},
             dir);

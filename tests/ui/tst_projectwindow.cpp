@@ -60,6 +60,9 @@ private slots:
     void saveWritesEveryChangedFile();
     void refusedEditChangesNothing();
     void openedFromTheMainWindow();
+    void titleFollowsTheCleanState();
+    void overrideFileAlreadyOnDisk();
+    void savedOverrideSurvivesUndo();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -276,6 +279,68 @@ void tst_ProjectWindow::openedFromTheMainWindow()
     QVERIFY(!ProjectDocument().load({empty.path()}, {}, &why));
     QVERIFY2(why.contains(QLatin1String("holds no compose.yaml")), qPrintable(why));
     w->close();
+}
+
+void tst_ProjectWindow::titleFollowsTheCleanState()
+{
+    ProjectWindow *w = open();
+    QVERIFY(w);
+    QVERIFY(!w->windowTitle().startsWith(QLatin1Char('*')));
+    w->selectWorkload(QStringLiteral("db"));
+    QVERIFY(w->setReadOnly(true));
+    QVERIFY2(w->windowTitle().startsWith(QLatin1Char('*')), qPrintable(w->windowTitle()));
+    w->document()->undoStack()->undo();
+    QVERIFY2(!w->windowTitle().startsWith(QLatin1Char('*')), qPrintable(w->windowTitle()));
+}
+
+// An override file that exists but is not part of the project joins it with its own text,
+// and saves over what it held (not as a new file).
+void tst_ProjectWindow::overrideFileAlreadyOnDisk()
+{
+    const QString extra = file("compose.prod.yaml");
+    QFile f(extra);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("# production settings\nservices:\n  web:\n    restart: always\n");
+    f.close();
+    ProjectWindow *w = open();
+    QVERIFY(w);
+    ProjectDocument *doc = w->document();
+    w->setPlacement(Placement{Placement::Kind::Override, extra});
+    w->selectWorkload(QStringLiteral("db"));
+    QVERIFY(w->setReadOnly(true));
+    QCOMPARE(doc->topLevelFiles().last(), extra);
+    QVERIFY(w->editorOf(extra));
+    QVERIFY(doc->text(extra).startsWith(QLatin1String("# production settings\n")));
+    QCOMPARE(find(doc, QStringLiteral("db"))->rootFs, RootFs::ReadOnly);
+    // A second edit into it builds on the first.
+    w->selectWorkload(QStringLiteral("api"));
+    QVERIFY(w->setReadOnly(true));
+    QCOMPARE(find(doc, QStringLiteral("db"))->rootFs, RootFs::ReadOnly);
+    QVERIFY(w->save());
+    QCOMPARE(readAll(extra), doc->text(extra).toUtf8());
+    QVERIFY(readAll(extra).contains("  db:\n    read_only: true\n"));
+}
+
+// A created override file saved, then undone: it stays on disk as saved, and nothing is lost.
+void tst_ProjectWindow::savedOverrideSurvivesUndo()
+{
+    ProjectWindow *w = open();
+    QVERIFY(w);
+    ProjectDocument *doc = w->document();
+    const QString created = file("compose.immutable.yaml");
+    w->setPlacement(Placement{Placement::Kind::Override, created});
+    QVERIFY(w->makeAllImmutable());
+    QVERIFY(w->save());
+    const QByteArray saved = readAll(created);
+    QVERIFY(!saved.isEmpty());
+    doc->undoStack()->undo();
+    QCOMPARE(doc->topLevelFiles().size(), 2);
+    QVERIFY(w->save());
+    QCOMPARE(readAll(created), saved);
+    doc->undoStack()->redo();
+    QCOMPARE(doc->topLevelFiles().last(), created);
+    QVERIFY(w->save());
+    QCOMPARE(readAll(created), saved);
 }
 
 QTEST_MAIN(tst_ProjectWindow)

@@ -140,8 +140,13 @@ bool ProjectDocument::run(const std::function<bool(ProjectEditor &, QStringList 
         if (!c.created)
             before.texts.insert(c.path, c.before);
         after.texts.insert(c.path, c.after);
-        if (c.created && !after.topLevel.contains(c.path))
-            after.topLevel.append(c.path); // docker compose -f ... -f OVERRIDE
+        // An override file the project did not have, new or already on disk, joins it:
+        // docker compose -f ... -f OVERRIDE.
+        if (m_project.indexOf(c.path) < 0 && !after.topLevel.contains(c.path))
+            after.topLevel.append(c.path);
+        // One already on disk: what a save must find there is what the edit read.
+        if (!c.created && !m_saved.contains(c.path))
+            m_saved.insert(c.path, c.before);
     }
     m_undo.push(new ProjectEditCommand(this, std::move(before), std::move(after), paths, what));
     return true;
@@ -181,8 +186,10 @@ void ProjectDocument::restore(const State &state, const QStringList &paths)
     for (const QString &p : paths) {
         if (state.texts.contains(p))
             m_texts.insert(p, state.texts.value(p));
+        else if (m_saved.contains(p))
+            m_texts.insert(p, m_saved.value(p)); // created and saved since: it stays on disk as saved
         else
-            m_texts.remove(p); // a created file, undone
+            m_texts.remove(p); // a created file, undone before it was saved
     }
     m_topLevel = state.topLevel;
     reanalyse();

@@ -183,11 +183,23 @@ ProjectWindow::ProjectWindow(ProjectDocument *document, QWidget *parent)
     setCentralWidget(central);
 
     connect(document, &ProjectDocument::changed, this, &ProjectWindow::refresh);
-    connect(document->undoStack(), &QUndoStack::cleanChanged, this, &ProjectWindow::refreshFiles);
+    // The stack moves its index after the command ran (and emitted changed): the title and the
+    // tabs' marks follow the clean state when it changes.
+    connect(document->undoStack(), &QUndoStack::cleanChanged, this, [this] {
+        refreshFiles();
+        refreshTitle();
+    });
     resize(1400, 860);
     refresh();
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
+}
+
+ProjectWindow::~ProjectWindow()
+{
+    // The document (a child) clears its stack as it goes: nothing may reach this half-destroyed window.
+    disconnect(m_document, nullptr, this, nullptr);
+    disconnect(m_document->undoStack(), nullptr, this, nullptr);
 }
 
 CodeEditor *ProjectWindow::editorOf(const QString &absolutePath) const
@@ -198,7 +210,7 @@ CodeEditor *ProjectWindow::editorOf(const QString &absolutePath) const
     return nullptr;
 }
 
-void ProjectWindow::refresh()
+void ProjectWindow::refreshTitle()
 {
     QStringList names;
     for (const QString &f : m_document->topLevelFiles())
@@ -207,6 +219,11 @@ void ProjectWindow::refresh()
                        .arg(m_document->isModified() ? QStringLiteral("*") : QString(),
                             names.join(QLatin1String(" + ")),
                             QDir::toNativeSeparators(m_document->directory())));
+}
+
+void ProjectWindow::refresh()
+{
+    refreshTitle();
     QStringList errors;
     for (const Diagnostic &d : m_document->analysis().errors)
         errors.append(QStringLiteral("%1:%2:%3: %4")

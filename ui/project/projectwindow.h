@@ -25,6 +25,7 @@ class ProjectWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit ProjectWindow(ProjectDocument *document, QWidget *parent = nullptr);
+    ~ProjectWindow() override;
 
     ProjectDocument *document() const { return m_document; }
     QTreeWidget *workloadList() const { return m_list; }
@@ -51,6 +52,7 @@ protected:
 
 private:
     void refresh();
+    void refreshTitle();
     void refreshList();
     void refreshFiles();
     void refreshTargets();
