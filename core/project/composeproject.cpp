@@ -42,18 +42,25 @@ QStringList ComposeProject::paths() const
 
 QStringList defaultProjectFiles(const QString &dir, const ProjectSource &source)
 {
+    return defaultProjectFiles(dir, [&](const QString &path) {
+        return source.isFile(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+    });
+}
+
+QStringList defaultProjectFiles(const QString &dir, const std::function<bool(const QString &)> &exists)
+{
     const QDir d(dir);
     for (const char *stem : {"compose", "docker-compose"}) {
         for (const char *ext : {"yaml", "yml"}) {
             const QString name = QStringLiteral("%1.%2").arg(QLatin1String(stem), QLatin1String(ext));
-            if (!source.isFile(QDir::cleanPath(d.absoluteFilePath(name))))
+            if (!exists(d.filePath(name)))
                 continue;
             QStringList files{d.filePath(name)};
             for (const char *overrideExt : {"yaml", "yml"}) {
-                const QString o =
-                    QStringLiteral("%1.override.%2").arg(QLatin1String(stem), QLatin1String(overrideExt));
-                if (source.isFile(QDir::cleanPath(d.absoluteFilePath(o)))) {
-                    files.append(d.filePath(o));
+                const QString o = d.filePath(
+                    QStringLiteral("%1.override.%2").arg(QLatin1String(stem), QLatin1String(overrideExt)));
+                if (exists(o)) {
+                    files.append(o);
                     break;
                 }
             }

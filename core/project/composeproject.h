@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace deadbolt {
@@ -40,6 +41,8 @@ struct ComposeProject
 // compose.yml, docker-compose.yaml and docker-compose.yml, plus its .override file (the
 // override of the same stem, either extension). Empty when dir has none.
 QStringList defaultProjectFiles(const QString &dir, const ProjectSource &source = *diskSource());
+// The same over any set of files: `exists` is asked about dir/NAME as that path is given.
+QStringList defaultProjectFiles(const QString &dir, const std::function<bool(const QString &)> &exists);
 
 // COMPOSE_FILE's value split as docker compose splits it: at COMPOSE_PATH_SEPARATOR, ':' when
 // unset (';' on Windows).

@@ -1,6 +1,7 @@
 #include "review/gitsource.h"
 
 #include "io/fileloader.h"
+#include "review/projectreview.h"
 #include "review/reviewsources.h"
 
 #include <QDir>
@@ -332,9 +333,52 @@ Review reviewGit(const QString &workDir, const QString &range, const QStringList
                 QStringLiteral("%1: not in %2 nor in %3")
                     .arg(work.relativeFilePath(root.filePath(n)), review.beforeLabel, review.afterLabel)));
 
+    // A folder's compose.yaml and its override are read together by docker compose: one
+    // project review for them, not one per file.
+    QSet<QString> beforeSet, afterSet;
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        if (it->first)
+            beforeSet.insert(it.key());
+        if (it->second)
+            afterSet.insert(it.key());
+    }
+    const QMap<QString, QStringList> projects = defaultProjects(
+        names.keys(), [&](const QString &n) { return beforeSet.contains(n); },
+        [&](const QString &n) {
+            return afterSet.contains(n) || (afterRev.isEmpty() && QFileInfo(root.filePath(n)).isFile());
+        });
+    QSet<QString> inProject;
+    for (const QStringList &members : projects)
+        for (const QString &m : members)
+            inProject.insert(m);
+    std::shared_ptr<const ProjectSource> beforeSource, afterSource;
+    if (!projects.isEmpty()) {
+        beforeSource = std::make_shared<GitProjectSource>(repo, beforeCommit, beforeRev,
+                                                          repo.allFilesAt(beforeCommit, &error));
+        afterSource = afterRev.isEmpty()
+                          ? diskSource()
+                          : std::make_shared<GitProjectSource>(repo, afterCommit, afterRev,
+                                                               repo.allFilesAt(afterCommit, &error));
+        if (!error.isEmpty()) {
+            review.errors.append(gitError(error));
+            return review;
+        }
+    }
+    const QString base = QDir::current().relativeFilePath(repo.workDir());
+
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
         const QString &name = it.key();
         error.clear();
+        if (projects.contains(name)) {
+            QStringList files;
+            for (const QString &m : projects.value(name))
+                files.append(work.relativeFilePath(root.filePath(m)));
+            review.files.append(
+                reviewProject({base, files, {}, beforeSource}, {base, files, {}, afterSource}));
+            continue;
+        }
+        if (inProject.contains(name))
+            continue;
         FileReview file;
         file.path = work.relativeFilePath(root.filePath(name));
         file.before.label = beforeRev + QLatin1Char(':') + file.path;

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace deadbolt {
 
@@ -55,6 +56,31 @@ void readSide(const ProjectSideSpec &spec, ReviewSide &side, Diagnostics &errors
 }
 
 } // namespace
+
+QMap<QString, QStringList> defaultProjects(const QStringList &names, const HasFile &before,
+                                           const HasFile &after)
+{
+    QSet<QString> folders;
+    for (const QString &n : names)
+        folders.insert(QFileInfo(n).path());
+    QMap<QString, QStringList> groups;
+    for (const QString &folder : std::as_const(folders)) {
+        QStringList members;
+        for (const HasFile *side : {&after, &before})
+            for (const QString &f :
+                 defaultProjectFiles(folder, [&](const QString &p) { return (*side)(QDir::cleanPath(p)); }))
+                if (const QString name = QDir::cleanPath(f); !members.contains(name))
+                    members.append(name);
+        // The base file first, then the override, whichever side named them.
+        std::stable_partition(members.begin(), members.end(),
+                              [](const QString &m) { return !m.contains(QLatin1String(".override.")); });
+        if (members.size() >= 2 && std::any_of(members.begin(), members.end(), [](const QString &m) {
+                return m.contains(QLatin1String(".override."));
+            }))
+            groups.insert(members.first(), members);
+    }
+    return groups;
+}
 
 FileReview reviewProject(const ProjectSideSpec &before, const ProjectSideSpec &after)
 {

@@ -3,7 +3,10 @@
 #include "project/projectsource.h"
 #include "review/review.h"
 
+#include <QMap>
+#include <QSet>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 namespace deadbolt {
@@ -23,6 +26,15 @@ struct ProjectSideSpec
 // side's merge (a pull request that adds an override file); a side with none of them is
 // absent, its workloads all added or removed; a file missing on both sides is an error.
 FileReview reviewProject(const ProjectSideSpec &before, const ProjectSideSpec &after);
+
+// The folders among `names` ("deploy/compose.yaml") whose default project files (compose.yaml
+// and the like) include an override file on either side: docker compose reads those files
+// together, so `diff` compares them as one project. Each group is keyed by its first file.
+// `before` and `after` say whether a side has a file (a working tree has its untracked
+// override file too: docker compose reads it).
+using HasFile = std::function<bool(const QString &)>;
+QMap<QString, QStringList> defaultProjects(const QStringList &names, const HasFile &before,
+                                           const HasFile &after);
 
 // The same -f files under two directories (`diff OLD NEW -f compose.yaml -f ...`).
 Review reviewProjectDirectories(const QString &oldDir, const QString &newDir, const QStringList &files,

@@ -1,10 +1,12 @@
 #include "review/reviewsources.h"
 
 #include "io/fileloader.h"
+#include "review/projectreview.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QMap>
+#include <QSet>
 
 namespace deadbolt {
 
@@ -78,7 +80,30 @@ Review reviewDirectories(const QString &oldDir, const QString &newDir)
         pairs[oldAbsolute.relativeFilePath(QFileInfo(f).absoluteFilePath())].first = f;
     for (const QString &f : findYamlFiles(newDir))
         pairs[newAbsolute.relativeFilePath(QFileInfo(f).absoluteFilePath())].second = f;
+    // A folder's compose.yaml and its override: one project review (review/projectreview.h).
+    QSet<QString> beforeSet, afterSet;
     for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {
+        if (!it->first.isEmpty())
+            beforeSet.insert(it.key());
+        if (!it->second.isEmpty())
+            afterSet.insert(it.key());
+    }
+    const QMap<QString, QStringList> projects = defaultProjects(
+        pairs.keys(), [&](const QString &n) { return beforeSet.contains(n); },
+        [&](const QString &n) { return afterSet.contains(n); });
+    QSet<QString> inProject;
+    for (const QStringList &members : projects)
+        for (const QString &m : members)
+            inProject.insert(m);
+    for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {
+        if (projects.contains(it.key())) {
+            const QStringList &files = projects[it.key()];
+            review.files.append(
+                reviewProject({oldDir, files, {}, diskSource()}, {newDir, files, {}, diskSource()}));
+            continue;
+        }
+        if (inProject.contains(it.key()))
+            continue;
         FileReview file;
         file.path = it.key();
         file.before.label = oldBase.filePath(it.key());

@@ -437,6 +437,13 @@ void TestCliDiff::projectGit()
     QVERIFY2(r.out.contains("app/common.yaml:5:15: regression: worker: persistent writable path /data added"),
              r.out.constData());
 
+    // Without -f, app/'s compose.yaml and its override are found and merged all the same.
+    r = cli({QStringLiteral("--git"), QStringLiteral("HEAD")}, repo);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(
+        r.out.contains("app/compose.override.yaml:3:16: regression: web: root filesystem is now writable"),
+        r.out.constData());
+
     r = cli(QStringList{QStringLiteral("--git"), QStringLiteral("HEAD"), QStringLiteral("--format"),
                         QStringLiteral("json")} +
                 files,
@@ -496,11 +503,19 @@ void TestCliDiff::projectDirectories()
     Run r = cli(args, dir);
     QCOMPARE(r.exitCode, 1); // an in-memory path added to a read-only workload
     QVERIFY2(r.out.contains("`new/compose.override.yaml` line 3"), r.out.constData());
-    // Without -f the override is compared alone: a fragment, not what runs.
+    // Without -f a folder's compose.yaml and its override are one project as well, as docker
+    // compose reads them by default; other YAML files are compared alone.
+    QVERIFY(writeFile(dir + QStringLiteral("/new/other.yaml"), WritableCompose));
     r = cli(
         {QStringLiteral("old"), QStringLiteral("new"), QStringLiteral("--format"), QStringLiteral("json")},
         dir);
-    QCOMPARE(parseJson(r.out)[QStringLiteral("files")].toArray().size(), 2);
+    const QJsonArray compared = parseJson(r.out)[QStringLiteral("files")].toArray();
+    QCOMPARE(compared.size(), 2);
+    QCOMPARE(compared[0][QStringLiteral("path")].toString(),
+             QStringLiteral("compose.yaml + compose.override.yaml"));
+    QCOMPARE(compared[0][QStringLiteral("changes")][0][QStringLiteral("kind")].toString(),
+             QStringLiteral("in-memory-path-added"));
+    QCOMPARE(compared[1][QStringLiteral("path")].toString(), QStringLiteral("other.yaml"));
 }
 
 void TestCliDiff::projectErrors()

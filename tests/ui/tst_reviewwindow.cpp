@@ -7,9 +7,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPointer>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace deadbolt;
@@ -46,6 +50,7 @@ private slots:
     void listsChangesRegressionsFirst();
     void selectingAChangeScrollsBothSides();
     void directoriesSwitchFiles();
+    void projectShowsTheFileOfTheChange();
     void twoSamples();
     void errorsAreShown();
     void showReviewWindowOpensAWindow();
@@ -128,6 +133,40 @@ void TestReviewWindow::directoriesSwitchFiles()
     files->setCurrentIndex(2);
     QVERIFY(window.findChild<CodeEditor *>(QStringLiteral("reviewNewText"))->markedFirst() == 0);
     QVERIFY(files->currentText().contains(QLatin1String("unchanged")));
+}
+
+// Two folders holding a compose.yaml and its override: one project, and selecting a change
+// shows, on each side, the file of the project its line is in.
+void TestReviewWindow::projectShowsTheFileOfTheChange()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    auto put = [&](const QString &name, const QByteArray &bytes) {
+        QDir().mkpath(QFileInfo(tmp.filePath(name)).path());
+        QFile f(tmp.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    const QByteArray base = "services:\n  web:\n    image: nginx\n    read_only: true\n";
+    QVERIFY(put(QStringLiteral("old/compose.yaml"), base));
+    QVERIFY(put(QStringLiteral("old/compose.override.yaml"), "services:\n  web:\n    ports: ['80:80']\n"));
+    QVERIFY(put(QStringLiteral("new/compose.yaml"), base));
+    QVERIFY(put(QStringLiteral("new/compose.override.yaml"),
+                "services:\n  web:\n    ports: ['80:80']\n    read_only: false\n"));
+    ReviewWindow window;
+    window.compareFiles(tmp.filePath(QStringLiteral("old")), tmp.filePath(QStringLiteral("new")));
+    QCOMPARE(window.review().files.size(), 1);
+    const int row = rowOf(window.changeModel(), QStringLiteral("became-mutable"), QStringLiteral("web"));
+    QVERIFY(row >= 0);
+    window.selectChange(row);
+    const QString newTitle = window.findChild<QLabel *>(QStringLiteral("reviewNewTitle"))->text();
+    const QString oldTitle = window.findChild<QLabel *>(QStringLiteral("reviewOldTitle"))->text();
+    QVERIFY2(newTitle.endsWith(QLatin1String("new/compose.override.yaml")), qPrintable(newTitle));
+    QVERIFY2(oldTitle.endsWith(QLatin1String("old/compose.yaml")),
+             qPrintable(oldTitle)); // read_only: true was there
+    auto *newText = window.findChild<CodeEditor *>(QStringLiteral("reviewNewText"));
+    QVERIFY(newText->toPlainText().contains(QLatin1String("read_only: false")));
+    QCOMPARE(newText->markedFirst(), 4);
+    QCOMPARE(window.findChild<CodeEditor *>(QStringLiteral("reviewOldText"))->markedFirst(), 4);
 }
 
 void TestReviewWindow::twoSamples()

@@ -166,7 +166,7 @@ int ReviewWindow::currentFile() const
     return m_files->currentIndex();
 }
 
-void ReviewWindow::showFile(int fileIndex)
+void ReviewWindow::showFile(int fileIndex, int oldPart, int newPart)
 {
     if (m_files->currentIndex() != fileIndex) {
         const QSignalBlocker blocker(m_files);
@@ -181,15 +181,25 @@ void ReviewWindow::showFile(int fileIndex)
         return;
     }
     m_shownFile = fileIndex;
+    m_shownOldPart = oldPart;
+    m_shownNewPart = newPart;
     const FileReview &f = m_review.files[fileIndex];
-    m_oldTitle->setText(f.before.present ? f.before.label : tr("%1 (absent)").arg(f.before.label));
-    m_newTitle->setText(f.after.present ? f.after.label : tr("%1 (absent)").arg(f.after.label));
-    m_oldText->setPlainText(QString::fromStdString(f.before.text));
-    m_newText->setPlainText(QString::fromStdString(f.after.text));
+    // A compared project shows one of its files a side: the one the selected change is in.
+    auto part = [](const ReviewSide &side, int k) -> std::pair<QString, const std::string *> {
+        if (side.projectFiles.empty() || k < 0 || std::size_t(k) >= side.projectFiles.size())
+            return {side.label, &side.text};
+        return {side.projectFiles[std::size_t(k)].label, &side.projectFiles[std::size_t(k)].text};
+    };
+    const auto [oldLabel, oldBytes] = part(f.before, oldPart);
+    const auto [newLabel, newBytes] = part(f.after, newPart);
+    m_oldTitle->setText(f.before.present ? oldLabel : tr("%1 (absent)").arg(oldLabel));
+    m_newTitle->setText(f.after.present ? newLabel : tr("%1 (absent)").arg(newLabel));
+    m_oldText->setPlainText(QString::fromStdString(*oldBytes));
+    m_newText->setPlainText(QString::fromStdString(*newBytes));
     // The bars mark removed lines on the left and added ones on the right.
     QSet<int> removed;
     QSet<int> added;
-    for (const DiffLine &line : diffLines(f.before.text, f.after.text)) {
+    for (const DiffLine &line : diffLines(*oldBytes, *newBytes)) {
         if (line.kind == DiffLine::Removed)
             removed.insert(line.oldLine);
         else if (line.kind == DiffLine::Added)
@@ -217,8 +227,10 @@ void ReviewWindow::onCurrentChanged()
     if (!e)
         return;
     const int fileIndex = int(e->file - m_review.files.constData());
-    if (fileIndex != m_shownFile)
-        showFile(fileIndex);
+    const int oldPart = std::max(0, e->change->oldLocation.file);
+    const int newPart = std::max(0, e->change->newLocation.file);
+    if (fileIndex != m_shownFile || oldPart != m_shownOldPart || newPart != m_shownNewPart)
+        showFile(fileIndex, oldPart, newPart);
     for (const auto &[editor, line] : {std::pair{m_oldText, e->change->oldLocation.line},
                                        std::pair{m_newText, e->change->newLocation.line}}) {
         editor->setMarkedLines(line, line);

@@ -32,7 +32,8 @@ public:
     const Review &review() const { return m_review; }
     ReviewChangeModel *changeModel() const { return m_model; }
     int currentFile() const;
-    void showFile(int fileIndex);
+    // For a compared project, oldPart and newPart pick which of each side's files is shown.
+    void showFile(int fileIndex, int oldPart = 0, int newPart = 0);
     void selectChange(int row);
 
 private:
@@ -40,6 +41,8 @@ private:
 
     Review m_review;
     int m_shownFile = -1; // the file whose texts the two sides hold
+    int m_shownOldPart = 0;
+    int m_shownNewPart = 0;
     ReviewChangeModel *m_model;
     QLabel *m_summary;
     QLabel *m_errors;
