@@ -174,6 +174,17 @@ void Document::editText(std::string newText)
     m_undoStack.push(new EditTextCommand(this, differingMiddle(m_text, newText)));
 }
 
+bool Document::typeText(Replacement replacement)
+{
+    if (replacement.offset > m_text.size() || replacement.length > m_text.size() - replacement.offset)
+        return false;
+    if (replacement.text.size() == replacement.length &&
+        m_text.compare(replacement.offset, replacement.length, replacement.text) == 0)
+        return true; // nothing changes
+    m_undoStack.push(new EditTextCommand(this, std::move(replacement)));
+    return true;
+}
+
 bool Document::pushEdit(QUndoCommand *command)
 {
     m_undoStack.push(command);

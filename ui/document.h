@@ -69,6 +69,9 @@ public:
 
     // Pushes an "Edit text" command turning text() into newText (typing in the YAML view).
     void editText(std::string newText);
+    // The same for one keystroke already turned into bytes (YamlPanel): nothing compared or
+    // copied in proportion to the file. False (nothing pushed) when it does not fit the text.
+    bool typeText(Replacement replacement);
     // Pushes a named command of the given kind; returns false and sets *error when the
     // replacements do not apply.
     bool pushEdit(QUndoCommand *command);

@@ -29,6 +29,14 @@ bool valid(const Replacements &sortedReplacements, std::size_t size)
 
 bool applyReplacements(std::string &text, const Replacements &replacements)
 {
+    if (replacements.size() == 1) {
+        // One replacement (a keystroke): in place, no copy of the whole text.
+        const Replacement &x = replacements.front();
+        if (x.offset > text.size() || x.length > text.size() - x.offset)
+            return false;
+        text.replace(x.offset, x.length, x.text);
+        return true;
+    }
     const Replacements r = sorted(replacements);
     if (!valid(r, text.size()))
         return false;

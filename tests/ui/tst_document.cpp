@@ -6,6 +6,10 @@
 #include <QTest>
 #include <QTextBlock>
 
+#include "edit/shown.h"
+
+#include <random>
+
 using namespace deadbolt;
 
 // The document's text and history: typing merges into one entry and undoes byte for byte,
@@ -18,6 +22,7 @@ private slots:
     void typingMergesAndUndoesExactly_data();
     void typingMergesAndUndoesExactly();
     void typingAndDeletingLeavesNoEntry();
+    void randomTypingShowsExactly();
     void parseErrorKeepsLastGoodAnalysis();
 };
 
@@ -100,6 +105,65 @@ void tst_Document::parseErrorKeepsLastGoodAnalysis()
     doc.undoStack()->undo();
     QTRY_VERIFY(doc.parseErrors().isEmpty());
     QVERIFY(doc.isAnalysisCurrent());
+}
+
+// Random keys (characters of 1 to 4 bytes, Return, Backspace, Delete, moves, a pasted
+// stretch with line breaks) into files with mixed line endings, a BOM, no final newline:
+// after every key the document's bytes show exactly as the editor's text, and undoing it
+// all gives the file back byte for byte. Typing takes the keystroke path (ShownIndex), so
+// this holds its mapping of the editor's units to bytes.
+void tst_Document::randomTypingShowsExactly()
+{
+    const std::vector<QByteArray> files{
+        QByteArray("services:\n  web:\r\n    image: a\r\n  # end\n"),
+        QByteArray("\xEF\xBB\xBFk: v\r\nm: \xC3\xA9t\xC3\xA9\r\nn: \xF0\x9F\x98\x80\r\n"),
+        QByteArray("a: 1\rb: 2\rc: 3"),
+        QByteArray("x: \xE2\x82\xAC\n\ny: 2\n"),
+    };
+    const QStringList typed{QStringLiteral("a"),
+                            QStringLiteral(" "),
+                            QStringLiteral("é"),
+                            QStringLiteral("€"),
+                            QString::fromUtf8("\xF0\x9F\x98\x80"),
+                            QStringLiteral("#")};
+    std::mt19937 rng(5);
+    for (const QByteArray &file : files) {
+        Document doc;
+        doc.setInitialText(file.toStdString(), QStringLiteral("t.yml"));
+        YamlPanel panel(&doc);
+        panel.show();
+        CodeEditor *editor = panel.editor();
+        for (int step = 0; step < 150; ++step) {
+            const int what = int(rng() % 10);
+            QTextCursor c = editor->textCursor();
+            if (what == 0) {
+                int at = int(rng() % std::uint32_t(editor->document()->characterCount()));
+                if (editor->document()->characterAt(at).isLowSurrogate())
+                    ++at; // a cursor never stops inside a character
+                c.setPosition(at);
+                editor->setTextCursor(c);
+            } else if (what == 1) {
+                QTest::keyClick(editor, Qt::Key_Return);
+            } else if (what == 2) {
+                QTest::keyClick(editor, Qt::Key_Backspace);
+            } else if (what == 3) {
+                QTest::keyClick(editor, Qt::Key_Delete);
+            } else if (what == 4) {
+                c.insertText(QStringLiteral("p: 1\nq: 2")); // a paste
+            } else {
+                // A key press with its text, as an input method gives a character outside ASCII.
+                QTest::sendKeyEvent(QTest::Click, editor, Qt::Key_unknown,
+                                    typed[int(rng() % std::uint32_t(typed.size()))], Qt::NoModifier);
+            }
+            QString shown = editor->document()->toRawText();
+            shown.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+            QCOMPARE(QString::fromStdString(shownText(doc.text())), shown);
+        }
+        while (doc.undoStack()->canUndo())
+            doc.undoStack()->undo();
+        QCOMPARE(QByteArray::fromStdString(doc.text()), file);
+        QCOMPARE(panel.editorBytes(), file.toStdString());
+    }
 }
 
 QTEST_MAIN(tst_Document)

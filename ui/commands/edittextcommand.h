@@ -13,7 +13,9 @@ class Document;
 
 // "Edit text": typing in the YAML view. Consecutive keystrokes merge into one entry; the
 // entry keeps each step (forward and inverse) because every step was planned on the text
-// left by the one before.
+// left by the one before. Nothing in it costs in proportion to the file: a keystroke is one
+// small replacement, and whether the merged steps undo each other (a character typed and
+// deleted again) is told by their net replacement, composed step by step.
 class EditTextCommand : public QUndoCommand
 {
 public:
@@ -30,10 +32,19 @@ private:
         Replacements forward;
         Replacements inverse;
     };
+    // What the steps do together, as one replacement of the text before the first: at
+    // `offset`, `removed` (the original bytes) became `inserted`. Unknown once two steps
+    // touch places apart (typing at two spots), which is never a no-op worth finding.
+    struct Net
+    {
+        bool known = false;
+        std::size_t offset = 0;
+        std::string removed;
+        std::string inserted;
+    };
     Document *m_document;
     std::vector<Step> m_steps;
-    std::size_t m_sizeBefore = 0; // of the text before the first step, to spot a net no-op
-    std::size_t m_hashBefore = 0;
+    Net m_net;
 };
 
 } // namespace deadbolt

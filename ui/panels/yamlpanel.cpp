@@ -81,7 +81,7 @@ YamlPanel::YamlPanel(Document *document, QWidget *parent)
     connect(document, &Document::savedTextChanged, &m_changedLinesTimer, qOverload<>(&QTimer::start));
     connect(document, &Document::analysisChanged, this, &YamlPanel::updateMark);
     connect(document, &Document::parseErrorsChanged, this, &YamlPanel::updateErrors);
-    connect(m_editor->document(), &QTextDocument::contentsChanged, this, &YamlPanel::editorTextChanged);
+    connect(m_editor->document(), &QTextDocument::contentsChange, this, &YamlPanel::editorTextChanged);
     connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &YamlPanel::cursorMoved);
     documentTextChanged();
     updateErrors();
@@ -134,6 +134,7 @@ void YamlPanel::insertNextSlice()
     m_editor->setReadOnly(false);
     m_editor->setPlaceholderText(QString());
     m_loadingText = false;
+    rebuildIndex();
     if (m_document->generation() != m_loadedGeneration) {
         documentTextChanged(); // the text changed while it was being loaded
     } else {
@@ -151,6 +152,11 @@ void YamlPanel::documentTextChanged()
 {
     if (m_loadingText)
         return;
+    if (m_typing) {
+        // The editor holds the typed text already; only the marks of changed lines follow.
+        m_changedLinesTimer.start();
+        return;
+    }
     const std::string &bytes = m_document->text();
     if (m_editor->document()->isEmpty() && bytes.size() > BackgroundLoadLimit) {
         loadInBackground(bytes);
@@ -177,7 +183,66 @@ void YamlPanel::documentTextChanged()
         c.insertText(want.mid(prefix, want.size() - prefix - suffix));
         m_applyingDocument = false;
     }
+    rebuildIndex();
     m_changedLinesTimer.start();
+}
+
+void YamlPanel::rebuildIndex()
+{
+    const std::string &bytes = m_document->text();
+    m_index.build(bytes);
+    m_indexGeneration = m_document->generation();
+    const std::size_t brk = bytes.find_first_of("\r\n");
+    m_newline = brk == std::string::npos             ? "\n"
+                : bytes.compare(brk, 2, "\r\n") == 0 ? "\r\n"
+                : bytes[brk] == '\r'                 ? "\r"
+                                                     : "\n";
+}
+
+bool YamlPanel::typedReplacement(int position, int charsRemoved, int charsAdded, Replacement *out) const
+{
+    if (!m_index.valid() || m_indexGeneration != m_document->generation())
+        return false;
+    const QTextBlock block = m_editor->document()->findBlock(position);
+    if (!block.isValid() || m_editor->document()->characterAt(position).isLowSurrogate())
+        return false; // between the halves of a character: only the whole text can say it
+    const std::string &bytes = m_document->text();
+    const std::size_t start = m_index.offsetOf(bytes, block.blockNumber(), position - block.position());
+    const std::size_t end = m_index.advance(bytes, start, std::size_t(charsRemoved));
+    QTextCursor c(m_editor->document());
+    c.setPosition(position);
+    c.setPosition(std::min(position + charsAdded, m_editor->document()->characterCount() - 1),
+                  QTextCursor::KeepAnchor);
+    QString added = c.selectedText();
+    if (added.size() != charsAdded || added.contains(QChar(0xFEFF)) ||
+        (!added.isEmpty() && (added.front().isLowSurrogate() || added.back().isHighSurrogate())))
+        return false; // the document's last block separator, or a BOM-like character: say it whole
+    // The file's line ending at every break typed.
+    std::string text;
+    const QStringList parts = added.split(QChar::ParagraphSeparator);
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            text += m_newline;
+        text += parts[i].toStdString();
+    }
+    // A "\r" meeting a "\n" across the edit would read as one break: the whole text says it.
+    if ((start > 0 && bytes[start - 1] == '\r' && !text.empty() && text.front() == '\n') ||
+        (end < bytes.size() && bytes[end] == '\n' &&
+         ((!text.empty() && text.back() == '\r') || (text.empty() && start > 0 && bytes[start - 1] == '\r'))))
+        return false;
+    // Return at the end of a line makes a new line after it: the line keeps its own ending and
+    // the new one takes the file's first (as fileBytesAfterEdit reads the change).
+    if (start == end && text.compare(0, m_newline.size(), m_newline) == 0 && start < bytes.size() &&
+        (bytes[start] == '\n' || bytes[start] == '\r')) {
+        const std::size_t own = bytes.compare(start, 2, "\r\n") == 0 ? 2 : 1;
+        std::string moved = text.substr(m_newline.size()) + m_newline;
+        if (own == 1 && bytes[start] == '\r' && moved.front() == '\n')
+            return false; // after a lone "\r" it would read as one "\r\n"
+        *out = Replacement{start + own, 0, std::move(moved)};
+        return true;
+    }
+    *out = Replacement{start, end - start, std::move(text)};
+    return true;
 }
 
 // Highlighting a text of megabytes would cost more than it helps.
@@ -192,11 +257,25 @@ void YamlPanel::updateHighlighter()
     }
 }
 
-void YamlPanel::editorTextChanged()
+void YamlPanel::editorTextChanged(int position, int charsRemoved, int charsAdded)
 {
     if (m_applyingDocument || m_loadingText || !m_document)
         return;
+    Replacement r;
+    if (typedReplacement(position, charsRemoved, charsAdded, &r)) {
+        const std::size_t removed = r.length;
+        const Replacement applied = r;
+        m_typing = true;
+        const bool ok = m_document->typeText(std::move(r));
+        m_typing = false;
+        if (ok) {
+            m_index.apply(applied, removed, m_document->text());
+            m_indexGeneration = m_document->generation();
+            return;
+        }
+    }
     m_document->editText(editorBytes());
+    rebuildIndex();
 }
 
 void YamlPanel::cursorMoved()

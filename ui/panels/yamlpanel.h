@@ -1,5 +1,7 @@
 #pragma once
 
+#include "edit/shownindex.h"
+
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -38,7 +40,11 @@ private:
     void loadInBackground(const std::string &bytes);
     void insertNextSlice();
     void updateHighlighter();
-    void editorTextChanged();
+    void editorTextChanged(int position, int charsRemoved, int charsAdded);
+    // One change of the editor as the bytes it stands for, or false when only the whole
+    // text can say it (fileBytesAfterEdit).
+    bool typedReplacement(int position, int charsRemoved, int charsAdded, Replacement *out) const;
+    void rebuildIndex();
     void cursorMoved();
     void updateChangedLines();
     void updateErrors();
@@ -57,6 +63,12 @@ private:
     QString m_pendingText;
     qsizetype m_pendingAt = 0;
     quint64 m_loadedGeneration = 0;
+    // The document's line starts as the editor counts lines, kept current keystroke by
+    // keystroke, so that typing costs what was typed and not the size of the file.
+    ShownIndex m_index;
+    std::string m_newline = "\n"; // what a typed line break becomes: the file's first ending
+    bool m_typing = false;
+    quint64 m_indexGeneration = 0; // the document generation m_index describes
 };
 
 } // namespace deadbolt
