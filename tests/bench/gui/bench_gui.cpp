@@ -147,25 +147,29 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents();
         std::printf("close: %lld ms; longest GUI-thread block %lld ms\n", clock.elapsed(), heartbeat.stop());
 
-        // Open again and press Cancel after a second: how long until the tab is gone and the
+        // Open again and press Cancel after 200 ms: how long until the tab is gone and the
         // background threads are idle again (the parse really stopped).
         view = window.openFile(QString::fromLocal8Bit(argv[1]));
-        QTest::qWait(1000);
+        QTest::qWait(200);
         auto *cancel = view->findChild<QPushButton *>(QStringLiteral("cancelLoading"));
-        if (!cancel || !view->document()->isLoading())
-            return 2;
-        heartbeat.start();
-        clock.restart();
-        cancel->click();
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        QCoreApplication::processEvents();
-        const qint64 gone = clock.elapsed();
-        while (backgroundWorkers()->activeThreadCount() > 0 || parseWorkers()->activeThreadCount() > 0)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-        std::printf(
-            "cancel after 1 s: tab closed after %lld ms, background work stopped after %lld ms; longest "
-            "GUI-thread block %lld ms\n",
-            gone, clock.elapsed(), heartbeat.stop());
+        if (!cancel || !view->document()->isLoading()) {
+            std::printf("cancel: the file was read before 200 ms, nothing to cancel\n");
+            view->document()->undoStack()->setClean();
+            window.closeView(view);
+        } else {
+            heartbeat.start();
+            clock.restart();
+            cancel->click();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            QCoreApplication::processEvents();
+            const qint64 gone = clock.elapsed();
+            while (backgroundWorkers()->activeThreadCount() > 0 || parseWorkers()->activeThreadCount() > 0)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+            std::printf(
+                "cancel after 200 ms: tab closed after %lld ms, background work stopped after %lld ms; "
+                "longest GUI-thread block %lld ms\n",
+                gone, clock.elapsed(), heartbeat.stop());
+        }
     }
 
     // A 2,000-line Compose file: 200 services of 10 lines.
