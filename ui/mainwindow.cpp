@@ -383,10 +383,11 @@ bool MainWindow::makeAllImmutable(bool confirm)
         return true;
     }
     if (confirm) {
-        std::string after = doc->text();
-        applyReplacements(after, plan.replacements);
-        const std::string diff = unifiedDiff(doc->text(), after, QStringLiteral("a/") + doc->displayName(),
-                                             QStringLiteral("b/") + doc->displayName());
+        // Hunks straight from the planned replacements: 1,000 insertions preview as 1,000
+        // small hunks, not as the whole middle removed and added.
+        const std::string diff =
+            unifiedDiff(doc->text(), plan.replacements, QStringLiteral("a/") + doc->displayName(),
+                        QStringLiteral("b/") + doc->displayName());
         PreviewDialog dialog(
             tr("Make All Immutable"),
             tr("%1. This changes %n workload(s): %2", nullptr, int(plan.affectedWorkloads.size()))

@@ -16,6 +16,12 @@ private slots:
     void unified();
     void bigMiddleFallsBackButStaysCorrect();
     void changedLinesAgreesWithTheFullDiff();
+    void fromReplacements_data();
+    void fromReplacements();
+    void fromReplacementsIsAValidScript();
+    void fromReplacementsGivesOneHunkPerPlace();
+    void myersIsMinimal();
+    void farApartInsertionsAreSmallHunks();
 };
 
 void tst_LineDiff::changedLines_data()
@@ -125,6 +131,164 @@ void tst_LineDiff::bigMiddleFallsBackButStaysCorrect()
     QCOMPARE(lines.front().kind, DiffLine::Removed);
     QCOMPARE(lines.back().kind, DiffLine::Added);
     QCOMPARE(int(deadbolt::changedLines(before, after).size()), 3000);
+}
+
+void tst_LineDiff::fromReplacements_data()
+{
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<int>("length");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("expected");
+    // A line inserted at a line start is one added line, not the line it precedes changed.
+    QTest::addRow("line inserted") << QByteArray("a:\n  b: 1\n  c: 2\n") << 10 << 0 << QByteArray("  x: y\n")
+                                   << QByteArray(
+                                          "--- a\n+++ b\n@@ -2,2 +2,3 @@\n   b: 1\n+  x: y\n   c: 2\n");
+    QTest::addRow("value changed") << QByteArray("a: 1\nb: 2\nc: 3\n") << 8 << 1 << QByteArray("9")
+                                   << QByteArray(
+                                          "--- a\n+++ b\n@@ -1,3 +1,3 @@\n a: 1\n-b: 2\n+b: 9\n c: 3\n");
+    QTest::addRow("appended without final newline")
+        << QByteArray("a: 1") << 4 << 0 << QByteArray("\nb: 2")
+        << QByteArray("--- a\n+++ b\n@@ -1 +1,2 @@\n-a: 1\n\\ No newline at end of file\n+a: 1\n+b: 2\n\\ No "
+                      "newline at "
+                      "end of file\n");
+    QTest::addRow("lines removed") << QByteArray("a\nb\nc\nd\n") << 2 << 4 << QByteArray()
+                                   << QByteArray("--- a\n+++ b\n@@ -1,4 +1,2 @@\n a\n-b\n-c\n d\n");
+}
+
+void tst_LineDiff::fromReplacements()
+{
+    QFETCH(QByteArray, before);
+    QFETCH(int, offset);
+    QFETCH(int, length);
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, expected);
+    const Replacements r{{std::size_t(offset), std::size_t(length), text.toStdString()}};
+    QCOMPARE(QByteArray::fromStdString(
+                 unifiedDiff(before.toStdString(), r, QStringLiteral("a"), QStringLiteral("b"), 1)),
+             expected);
+}
+
+// Random texts and replacements: the script holds every line of both texts in order (the
+// old ones as same or removed, the new ones as same or added), whatever the edits.
+void tst_LineDiff::fromReplacementsIsAValidScript()
+{
+    std::mt19937 rng(3);
+    const std::vector<std::string> pieces{"a", "b: 1", "\n", "\n", "  - x", ""};
+    auto random = [&](int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i)
+            s += pieces[rng() % pieces.size()];
+        return s;
+    };
+    for (int round = 0; round < 2000; ++round) {
+        const std::string before = random(int(rng() % 30));
+        Replacements r;
+        std::size_t at = 0;
+        for (int k = 0; k < 3 && at <= before.size(); ++k) {
+            const std::size_t offset = at + rng() % (before.size() - at + 1);
+            const std::size_t length = rng() % (before.size() - offset + 1) / 2;
+            r.push_back({offset, length, random(int(rng() % 3))});
+            at = offset + length + 1;
+        }
+        std::string after = before;
+        QVERIFY(applyReplacements(after, r));
+        std::string oldSide, newSide;
+        for (const DiffLine &d : diffLines(before, after, r)) {
+            if (d.kind != DiffLine::Added)
+                oldSide += std::string(d.text) + "\n";
+            if (d.kind != DiffLine::Removed)
+                newSide += std::string(d.text) + "\n";
+        }
+        auto lines = [](std::string t) { return t.empty() || t.back() == '\n' ? t : t + "\n"; };
+        if (oldSide != lines(before) || newSide != lines(after)) {
+            QString what;
+            for (const Replacement &x : r)
+                what += QStringLiteral("(%1,%2,\"%3\") ")
+                            .arg(x.offset)
+                            .arg(x.length)
+                            .arg(QString::fromStdString(x.text));
+            qWarning("before \"%s\" replacements %s", before.c_str(), qPrintable(what));
+        }
+        QCOMPARE(oldSide, lines(before));
+        QCOMPARE(newSide, lines(after));
+    }
+}
+
+// 1,000 insertions far apart in a 20,000-line file (Make All Immutable on a big project):
+// 1,000 small hunks, where the line differ gives up and shows the middle replaced.
+void tst_LineDiff::fromReplacementsGivesOneHunkPerPlace()
+{
+    std::string before;
+    Replacements r;
+    for (int i = 0; i < 1000; ++i) {
+        before += "  svc" + std::to_string(i) + ":\n    image: app\n";
+        r.push_back({before.size(), 0, "    read_only: true\n"});
+        for (int k = 0; k < 18; ++k)
+            before += "    # line " + std::to_string(k) + "\n";
+    }
+    const std::string diff = unifiedDiff(before, r, QStringLiteral("a"), QStringLiteral("b"));
+    QCOMPARE(int(std::count(diff.begin(), diff.end(), '@')) / 4, 1000);
+    int added = 0, removed = 0;
+    for (std::size_t at = 0; (at = diff.find('\n', at)) != std::string::npos; ++at) {
+        added += diff.compare(at + 1, 2, "+ ") == 0;
+        removed += diff.compare(at + 1, 2, "- ") == 0;
+    }
+    QCOMPARE(added, 1000);
+    QCOMPARE(removed, 0);
+}
+
+// On small random texts the script keeps as many lines as the longest common subsequence
+// (a dynamic-programming table says how many): the differ is minimal.
+void tst_LineDiff::myersIsMinimal()
+{
+    std::mt19937 rng(9);
+    for (int round = 0; round < 3000; ++round) {
+        std::vector<std::string> a, b;
+        for (int i = int(rng() % 12); i > 0; --i)
+            a.push_back(std::string(1, char('a' + rng() % 4)));
+        for (int i = int(rng() % 12); i > 0; --i)
+            b.push_back(std::string(1, char('a' + rng() % 4)));
+        std::string before, after;
+        for (const std::string &l : a)
+            before += l + "\n";
+        for (const std::string &l : b)
+            after += l + "\n";
+        std::vector<std::vector<int>> lcs(a.size() + 1, std::vector<int>(b.size() + 1, 0));
+        for (std::size_t i = a.size(); i-- > 0;)
+            for (std::size_t j = b.size(); j-- > 0;)
+                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        int same = 0;
+        std::string oldSide, newSide;
+        for (const DiffLine &d : diffLines(before, after)) {
+            same += d.kind == DiffLine::Same;
+            if (d.kind != DiffLine::Added)
+                oldSide += std::string(d.text) + "\n";
+            if (d.kind != DiffLine::Removed)
+                newSide += std::string(d.text) + "\n";
+        }
+        QCOMPARE(oldSide, before);
+        QCOMPARE(newSide, after);
+        QCOMPARE(same, lcs[0][0]);
+    }
+}
+
+// Issue 15's case for the whole-text differ (the Changes view, fix --diff): 1,000 lines
+// inserted far apart in a 20,000-line file give 1,000 one-line hunks, not the middle replaced.
+void tst_LineDiff::farApartInsertionsAreSmallHunks()
+{
+    std::string before, after;
+    for (int i = 0; i < 1000; ++i) {
+        const std::string head = "  svc" + std::to_string(i) + ":\n    image: app\n";
+        std::string rest;
+        for (int k = 0; k < 18; ++k)
+            rest += "    # line " + std::to_string(k) + "\n";
+        before += head + rest;
+        after += head + "    read_only: true\n" + rest;
+    }
+    const std::string diff = unifiedDiff(before, after, QStringLiteral("a"), QStringLiteral("b"));
+    QCOMPARE(int(std::count(diff.begin(), diff.end(), '@')) / 4, 1000);
+    QCOMPARE(int(deadbolt::changedLines(before, after).size()), 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_LineDiff)
