@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "editcontroller.h"
+#include "models/workloadlistmodel.h"
 #include "panels/changespanel.h"
 #include "panels/inspectorpanel.h"
 #include "panels/workloadpanel.h"
@@ -79,6 +80,9 @@ DocumentView::DocumentView(Document *document, QWidget *parent)
         m_list->selectWorkload(key);
     });
     connect(m_edits, &EditController::editFailed, this, &DocumentView::showError);
+    m_list->model()->setReadOnlyRequest([this](const Workload &w, bool on) {
+        return m_edits->setReadOnly(w.displayName(), on, Target::ThisWorkload);
+    });
     connect(document, &Document::changedOnDiskChanged, this, &DocumentView::changedOnDisk);
     connect(document, &Document::loadingChanged, this, &DocumentView::loadingChanged);
     connect(document, &Document::textChanged, m_errorBanner, &QWidget::hide);

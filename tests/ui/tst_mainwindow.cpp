@@ -50,6 +50,7 @@ private slots:
     void cleanDocumentReloadsWhenTheFileChanges();
     void dirtyDocumentShowsTheBanner();
     void makeAllImmutableIsOneStep();
+    void listTogglesReadOnlyThroughTheUndoStack();
 };
 
 void tst_MainWindow::initTestCase()
@@ -418,6 +419,32 @@ void tst_MainWindow::makeAllImmutableIsOneStep()
     QCOMPARE(doc->text(), expectedText);
     QCOMPARE(doc->undoStack()->count(), 1);
     QTRY_VERIFY(view->workloadPanel()->summaryText().contains(QStringLiteral("4 of 4")));
+    doc->undoStack()->undo();
+    QCOMPARE(doc->text(), original);
+}
+
+// The list's Make Read-Only (context menu) goes through the model's ReadOnlyRole to the
+// EditController: one undoable edit, the row following when the new analysis arrives.
+void tst_MainWindow::listTogglesReadOnlyThroughTheUndoStack()
+{
+    DocumentView *view = open(copySample(QStringLiteral("nginx-postgres.yml")));
+    QVERIFY(view);
+    Document *doc = view->document();
+    QTRY_VERIFY(doc->isAnalysisCurrent());
+    const std::string original = doc->text();
+    WorkloadPanel *panel = view->workloadPanel();
+    const QAbstractItemModel *model = panel->view()->model();
+    QModelIndex writable;
+    for (int r = 0; r < model->rowCount() && !writable.isValid(); ++r)
+        if (model->index(r, 0).data(ReadOnlyRole) == QVariant(false))
+            writable = model->index(r, 0);
+    QVERIFY2(writable.isValid(), "the sample has a writable workload");
+    const QString name = writable.data(WorkloadKeyRole).toString();
+    QVERIFY(panel->toggleReadOnly(writable));
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QVERIFY(doc->text() != original);
+    QTRY_VERIFY(doc->isAnalysisCurrent());
+    QCOMPARE(workloadNamed(doc->analysis(), name)->rootFs, RootFs::ReadOnly);
     doc->undoStack()->undo();
     QCOMPARE(doc->text(), original);
 }

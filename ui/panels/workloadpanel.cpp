@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -73,7 +74,27 @@ WorkloadPanel::WorkloadPanel(Document *document, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &WorkloadPanel::currentChanged);
     connect(document, &Document::parseErrorsChanged, this, &WorkloadPanel::updateSummary);
+    // Right-click a workload: read-only on or off, through the model's ReadOnlyRole, which
+    // asks whoever installed the request (DocumentView: the EditController, so the undo stack).
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_view->indexAt(at);
+        const QVariant readOnly = index.data(ReadOnlyRole);
+        if (!readOnly.isValid())
+            return; // a group row, or nothing
+        QMenu menu(this);
+        QAction *toggle = menu.addAction(readOnly.toBool() ? tr("Make Writable") : tr("Make Read-Only"));
+        toggle->setObjectName(QStringLiteral("toggleReadOnly"));
+        if (menu.exec(m_view->viewport()->mapToGlobal(at)) == toggle)
+            toggleReadOnly(index);
+    });
     m_model->setDocument(document);
+}
+
+bool WorkloadPanel::toggleReadOnly(const QModelIndex &index)
+{
+    const QVariant readOnly = index.data(ReadOnlyRole);
+    return readOnly.isValid() && m_filter->setData(index, !readOnly.toBool(), ReadOnlyRole);
 }
 
 QString WorkloadPanel::summaryText() const

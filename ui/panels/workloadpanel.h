@@ -27,6 +27,9 @@ public:
     QTreeView *view() const { return m_view; }
     QString selectedKey() const { return m_selectedKey; }
     QString summaryText() const;
+    // Turns the workload at `index` (of the view's model) read-only or back, through the
+    // model's ReadOnlyRole: one undoable edit. False for a group row or a refused edit.
+    bool toggleReadOnly(const QModelIndex &index);
 
 public slots:
     void selectWorkload(const QString &key);
