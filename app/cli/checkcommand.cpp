@@ -6,7 +6,7 @@
 #include "io/fileloader.h"
 #include "project/checktargets.h"
 #include "project/composeproject.h"
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
 #include "report/tablereport.h"

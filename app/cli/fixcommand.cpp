@@ -10,7 +10,7 @@
 #include "model/analyzer.h"
 #include "model/workloadmatch.h"
 #include "project/projectedit.h"
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 #include "report/linediff.h"
 
 #include <QCommandLineParser>

@@ -7,7 +7,7 @@
 #include "io/filesaver.h"
 #include "model/workloadmatch.h"
 #include "probe/probe.h"
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

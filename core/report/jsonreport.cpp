@@ -1,6 +1,6 @@
 #include "report/jsonreport.h"
 
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 #include "report/jsontext.h"
 
 namespace deadbolt {

@@ -2,7 +2,7 @@
 
 #include <QFileInfo>
 
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 
 #include <QStringList>
 

@@ -3,7 +3,7 @@
 // every workload, path, finding and location, document indices included, and the same
 // fallback where the pieces cannot decide (Compose first, no Kubernetes object, YAML errors).
 #include "model/piecewise.h"
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 #include "report/jsonreport.h"
 
 #include "modeldump.h"

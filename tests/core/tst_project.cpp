@@ -4,7 +4,7 @@
 // per service) or the error it must give (error: "FILE:LINE:COLUMN message part"). Where
 // docker-compose is there, expected.json is held against the real tool too.
 #include "project/composeproject.h"
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 
 #include "oracle.h"
 #include "projectoracle.h"

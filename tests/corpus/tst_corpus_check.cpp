@@ -3,7 +3,7 @@
 // here with yaml-cpp's YAML::Node API, which shares nothing with our event parser and readers.
 #include "edit/secondreader.h"
 #include "model/analyzer.h"
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 #include "report/jsonreport.h"
 
 #include <QDirIterator>

@@ -8,7 +8,7 @@
 #include "io/fileloader.h"
 #include "model/analyzer.h"
 #include "oracle.h"
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 #include "review/comparer.h"
 
 #include <QFile>

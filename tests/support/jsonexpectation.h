@@ -3,7 +3,7 @@
 // An independent construction of `check --format json`'s report as a QJsonObject, field by
 // field: tst_jsonreport holds the core's writer (report/jsontext.h) to exactly the text
 // QJsonDocument makes of it.
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

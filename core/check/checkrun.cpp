@@ -1,4 +1,4 @@
-#include "report/checkrun.h"
+#include "check/checkrun.h"
 
 #include "io/fileloader.h"
 #include "model/format.h"
