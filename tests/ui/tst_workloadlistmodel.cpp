@@ -21,6 +21,7 @@ private slots:
     void filterByStatusAndText();
     void setDataAsksForAnEdit();
     void followsTheDocument();
+    void editsUpdateRowsInPlace();
 
 private:
     static void load(Document &doc, const QByteArray &text)
@@ -145,6 +146,31 @@ void tst_WorkloadListModel::followsTheDocument()
     doc.editText("services:\n  web:\n    image: [a\n  db:\n    image: b\n");
     QTRY_VERIFY(!doc.parseErrors().isEmpty());
     QCOMPARE(model.rowCount(), 2);
+}
+
+// An edit that changes values, not which workloads there are, updates the rows in place (no
+// reset: the view keeps its expanded groups, selection and scroll); a workload added resets.
+void tst_WorkloadListModel::editsUpdateRowsInPlace()
+{
+    WorkloadListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Document doc;
+    doc.setAnalysisDelay(0);
+    model.setDocument(&doc);
+    load(doc, "services:\n  web:\n    image: a\n  db:\n    image: b\n");
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy updated(&model, &WorkloadListModel::rowsUpdated);
+    QCOMPARE(model.indexForKey(QStringLiteral("db")).row(), 1);
+    doc.editText("services:\n  web:\n    image: a\n    read_only: true\n  db:\n    image: b\n");
+    QTRY_COMPARE(updated.count(), 1);
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(model.index(0, 0).data(ReadOnlyRole).toBool(), true);
+    doc.editText("services:\n  web:\n    image: a\n  api:\n    image: c\n  db:\n    image: b\n");
+    QTRY_COMPARE(resets.count(), 1);
+    QCOMPARE(model.indexForKey(QStringLiteral("db")).row(), 2);
+    QVERIFY(!model.indexForKey(QStringLiteral("nothing")).isValid());
 }
 
 QTEST_MAIN(tst_WorkloadListModel)

@@ -3,6 +3,8 @@
 #include "document.h"
 #include "models/roles.h"
 
+#include <QScopeGuard>
+
 namespace deadbolt {
 
 QString statusLabel(Status status)
@@ -56,27 +58,59 @@ void WorkloadListModel::setDocument(Document *document)
 
 void WorkloadListModel::rebuild()
 {
-    beginResetModel();
-    m_workloads = m_document ? m_document->analysis().workloads : QVector<Workload>();
-    m_groups.clear();
+    QVector<Workload> workloads = m_document ? m_document->analysis().workloads : QVector<Workload>();
+    QVector<Group> groups;
     QHash<QString, int> groupOf;
-    for (int i = 0; i < m_workloads.size(); ++i) {
-        const Workload &w = m_workloads.at(i);
+    for (int i = 0; i < workloads.size(); ++i) {
+        const Workload &w = workloads.at(i);
         if (w.object.isEmpty()) {
-            m_groups.append({QString(), {i}, w.status()});
+            groups.append({QString(), {i}, w.status()});
             continue;
         }
         auto it = groupOf.find(w.object);
         if (it == groupOf.end()) {
-            it = groupOf.insert(w.object, int(m_groups.size()));
-            m_groups.append({w.object, {}, w.status()});
+            it = groupOf.insert(w.object, int(groups.size()));
+            groups.append({w.object, {}, w.status()});
         }
-        Group &g = m_groups[*it];
+        Group &g = groups[*it];
         g.workloads.append(i);
         if (statusRank(w.status()) > statusRank(g.status))
             g.status = w.status();
     }
-    endResetModel();
+    // The same rows as before (an edit changed values, not which workloads there are): the
+    // rows are updated in place, so the view keeps what is expanded, selected and scrolled.
+    bool sameRows = groups.size() == m_groups.size() && workloads.size() == m_workloads.size();
+    for (qsizetype g = 0; sameRows && g < groups.size(); ++g)
+        sameRows = groups[g].object == m_groups[g].object && groups[g].workloads == m_groups[g].workloads;
+    for (qsizetype i = 0; sameRows && i < workloads.size(); ++i)
+        sameRows = workloads[i].displayName() == m_workloads[i].displayName();
+    if (!sameRows)
+        beginResetModel();
+    m_workloads = std::move(workloads);
+    m_groups = std::move(groups);
+    m_keyIndex.clear();
+    m_rowOf.assign(std::size_t(m_workloads.size()), {});
+    for (int g = 0; g < m_groups.size(); ++g)
+        for (int row = 0; row < m_groups[g].workloads.size(); ++row)
+            m_rowOf[std::size_t(m_groups[g].workloads[row])] = {g, row};
+    for (int i = 0; i < m_workloads.size(); ++i)
+        if (!m_keyIndex.contains(m_workloads[i].displayName()))
+            m_keyIndex.insert(m_workloads[i].displayName(), i); // of two equal names, the first
+    if (!sameRows) {
+        endResetModel();
+        return;
+    }
+    if (m_groups.isEmpty())
+        return;
+    const auto done = qScopeGuard([this] { emit rowsUpdated(); });
+    emit dataChanged(index(0, 0), index(int(m_groups.size()) - 1, ColumnCount - 1));
+    for (int g = 0; g < m_groups.size(); ++g) {
+        if (m_groups[g].object.isEmpty())
+            continue;
+        const QModelIndex parent = index(g, 0);
+        emit dataChanged(index(0, 0, parent),
+                         index(int(m_groups[g].workloads.size()) - 1, ColumnCount - 1, parent));
+    }
 }
 
 int WorkloadListModel::workloadIndexAt(const QModelIndex &index) const
@@ -98,21 +132,16 @@ const Workload *WorkloadListModel::workloadAt(const QModelIndex &index) const
 
 QModelIndex WorkloadListModel::indexForWorkload(int workload) const
 {
-    for (int g = 0; g < m_groups.size(); ++g) {
-        const int row = int(m_groups.at(g).workloads.indexOf(workload));
-        if (row < 0)
-            continue;
-        return m_groups.at(g).object.isEmpty() ? index(g, 0) : index(row, 0, index(g, 0));
-    }
-    return {};
+    if (workload < 0 || std::size_t(workload) >= m_rowOf.size())
+        return {};
+    const auto [g, row] = m_rowOf[std::size_t(workload)];
+    return m_groups.at(g).object.isEmpty() ? index(g, 0) : index(row, 0, index(g, 0));
 }
 
 QModelIndex WorkloadListModel::indexForKey(const QString &key) const
 {
-    for (int i = 0; i < m_workloads.size(); ++i)
-        if (m_workloads.at(i).displayName() == key)
-            return indexForWorkload(i);
-    return {};
+    const auto it = m_keyIndex.constFind(key);
+    return it == m_keyIndex.cend() ? QModelIndex() : indexForWorkload(*it);
 }
 
 QModelIndex WorkloadListModel::index(int row, int column, const QModelIndex &parent) const

@@ -3,8 +3,10 @@
 #include "model/workload.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QPointer>
 #include <functional>
+#include <vector>
 
 namespace deadbolt {
 
@@ -12,7 +14,8 @@ class Document;
 
 // The workloads of one document. Compose services are top-level rows; Kubernetes
 // containers are grouped under their object ("Deployment/shop/web"). A thin adapter: it
-// reads Document::analysis() and resets when that changes.
+// reads Document::analysis(); when that changes it updates its rows in place while they are
+// the same workloads (an edit), and resets only when workloads come or go.
 class WorkloadListModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -41,6 +44,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
+signals:
+    // The rows were updated in place (no reset): every value may have changed.
+    void rowsUpdated();
+
 private:
     struct Group
     {
@@ -57,6 +64,9 @@ private:
     QVector<Workload> m_workloads;
     QVector<Group> m_groups; // top-level rows: a group with an object, or one Compose service
     ReadOnlyRequest m_readOnlyRequest;
+    // Key (display name) -> workload, and workload -> (group, row): lookups without a scan.
+    QHash<QString, int> m_keyIndex;
+    std::vector<std::pair<int, int>> m_rowOf;
 };
 
 // "Immutable", "With exceptions"... the word a badge shows next to its icon.

@@ -71,6 +71,7 @@ WorkloadPanel::WorkloadPanel(Document *document, QWidget *parent)
         m_view->expandAll();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &WorkloadPanel::modelReset);
+    connect(m_model, &WorkloadListModel::rowsUpdated, this, &WorkloadPanel::updateSummary);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &WorkloadPanel::currentChanged);
     connect(document, &Document::parseErrorsChanged, this, &WorkloadPanel::updateSummary);
