@@ -273,7 +273,8 @@ QString GitProjectSource::label(const QString &absolute) const
     return m_revisionLabel + QLatin1Char(':') + shown;
 }
 
-Review reviewGit(const QString &workDir, const QString &range, const QStringList &paths)
+Review reviewGit(const QString &workDir, const QString &range, const QStringList &paths,
+                 ReviewControl *control)
 {
     Review review;
     QString error;
@@ -366,7 +367,13 @@ Review reviewGit(const QString &workDir, const QString &range, const QStringList
     }
     const QString base = QDir::current().relativeFilePath(repo.workDir());
 
+    if (control)
+        control->total = int(names.size());
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        if (reviewCancelled(control, review))
+            return review;
+        if (control)
+            ++control->done;
         const QString &name = it.key();
         error.clear();
         if (projects.contains(name)) {

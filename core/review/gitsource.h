@@ -84,6 +84,8 @@ private:
 // `--git REV1..REV2` / `REV1...REV2` (the latter from their merge base). Paths are relative to
 // workDir; without any, the YAML files under workDir. A file missing in the old revision is
 // added, one missing in the new revision or on disk is removed.
-Review reviewGit(const QString &workDir, const QString &range, const QStringList &paths);
+// With a control, its counts follow the files and its cancel stops between two.
+Review reviewGit(const QString &workDir, const QString &range, const QStringList &paths,
+                 ReviewControl *control = nullptr);
 
 } // namespace deadbolt

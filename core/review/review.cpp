@@ -36,6 +36,18 @@ QString fileStateName(FileReview::State state)
     return QStringLiteral("removed");
 }
 
+bool reviewCancelled(ReviewControl *control, Review &review)
+{
+    if (!control || !control->cancel.load())
+        return false;
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.rule = QStringLiteral("load");
+    d.message = QStringLiteral("the comparison was cancelled");
+    review.errors.append(d);
+    return true;
+}
+
 ReviewSummary summarize(const Review &review)
 {
     ReviewSummary s;

@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QVector>
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,17 @@ struct Review
     QVector<FileReview> files;
     Diagnostics errors; // problems not tied to one file (unknown revision, not a repository)
 };
+
+// What a long comparison (a folder, a repository) reports and obeys, from any thread: files
+// done of all, and a request to stop, seen between files (Review::errors then says so).
+struct ReviewControl
+{
+    std::atomic<int> done{0};
+    std::atomic<int> total{0};
+    std::atomic<bool> cancel{false};
+};
+// True when asked to stop: the review gets the error "cancelled" and should return.
+bool reviewCancelled(ReviewControl *control, Review &review);
 
 // Counts shared by every report so they never disagree.
 struct ReviewSummary

@@ -64,7 +64,7 @@ Review reviewFiles(const QString &oldFile, const QString &newFile)
     return review;
 }
 
-Review reviewDirectories(const QString &oldDir, const QString &newDir)
+Review reviewDirectories(const QString &oldDir, const QString &newDir, ReviewControl *control)
 {
     Review review;
     review.beforeLabel = oldDir;
@@ -95,7 +95,13 @@ Review reviewDirectories(const QString &oldDir, const QString &newDir)
     for (const QStringList &members : projects)
         for (const QString &m : members)
             inProject.insert(m);
+    if (control)
+        control->total = int(pairs.size());
     for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {
+        if (reviewCancelled(control, review))
+            return review;
+        if (control)
+            ++control->done;
         if (projects.contains(it.key())) {
             const QStringList &files = projects[it.key()];
             review.files.append(
@@ -119,12 +125,12 @@ Review reviewDirectories(const QString &oldDir, const QString &newDir)
     return review;
 }
 
-Review reviewPaths(const QString &oldPath, const QString &newPath)
+Review reviewPaths(const QString &oldPath, const QString &newPath, ReviewControl *control)
 {
     const QFileInfo a(oldPath);
     const QFileInfo b(newPath);
     if (a.isDir() && b.isDir())
-        return reviewDirectories(oldPath, newPath);
+        return reviewDirectories(oldPath, newPath, control);
     if (a.isDir() != b.isDir() && a.exists() && b.exists()) {
         Review review;
         review.beforeLabel = oldPath;

@@ -15,10 +15,11 @@ Review reviewFiles(const QString &oldFile, const QString &newFile);
 
 // Two directories: their YAML files paired by relative path; a file on one side only is
 // added or removed.
-Review reviewDirectories(const QString &oldDir, const QString &newDir);
+// With a control, its counts follow the files and its cancel stops between two.
+Review reviewDirectories(const QString &oldDir, const QString &newDir, ReviewControl *control = nullptr);
 
 // Files or directories, as given on the command line: two files, or two directories.
 // Anything else (missing, one of each) becomes a review error.
-Review reviewPaths(const QString &oldPath, const QString &newPath);
+Review reviewPaths(const QString &oldPath, const QString &newPath, ReviewControl *control = nullptr);
 
 } // namespace deadbolt

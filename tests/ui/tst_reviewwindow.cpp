@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -54,6 +55,7 @@ private slots:
     void twoSamples();
     void errorsAreShown();
     void showReviewWindowOpensAWindow();
+    void comparisonRunsInTheBackgroundAndCancels();
 };
 
 void TestReviewWindow::listsChangesRegressionsFirst()
@@ -63,6 +65,7 @@ void TestReviewWindow::listsChangesRegressionsFirst()
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.compareFiles(Golden + QStringLiteral("/old/compose.yml"),
                         Golden + QStringLiteral("/new/compose.yml"));
+    QVERIFY(window.waitForComparison()); // it runs in the background
     const QAbstractItemModel *model = window.changeModel();
     QCOMPARE(column(model, ReviewChangeModel::SeverityColumn),
              (QStringList{QStringLiteral("regression"), QStringLiteral("improvement"), QStringLiteral("info"),
@@ -84,6 +87,7 @@ void TestReviewWindow::selectingAChangeScrollsBothSides()
     ReviewWindow window;
     window.compareFiles(Golden + QStringLiteral("/old/compose.yml"),
                         Golden + QStringLiteral("/new/compose.yml"));
+    QVERIFY(window.waitForComparison()); // it runs in the background
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *oldText = window.findChild<CodeEditor *>(QStringLiteral("reviewOldText"));
@@ -116,6 +120,7 @@ void TestReviewWindow::directoriesSwitchFiles()
 {
     ReviewWindow window;
     window.compareFiles(Golden + QStringLiteral("/old"), Golden + QStringLiteral("/new"));
+    QVERIFY(window.waitForComparison()); // it runs in the background
     auto *files = window.findChild<QComboBox *>(QStringLiteral("reviewFile"));
     QCOMPARE(files->count(), 3);
     QVERIFY(!files->isHidden());
@@ -154,6 +159,7 @@ void TestReviewWindow::projectShowsTheFileOfTheChange()
                 "services:\n  web:\n    ports: ['80:80']\n    read_only: false\n"));
     ReviewWindow window;
     window.compareFiles(tmp.filePath(QStringLiteral("old")), tmp.filePath(QStringLiteral("new")));
+    QVERIFY(window.waitForComparison()); // it runs in the background
     QCOMPARE(window.review().files.size(), 1);
     const int row = rowOf(window.changeModel(), QStringLiteral("became-mutable"), QStringLiteral("web"));
     QVERIFY(row >= 0);
@@ -175,6 +181,7 @@ void TestReviewWindow::twoSamples()
     ReviewWindow window;
     window.compareFiles(QStringLiteral(DEADBOLT_SAMPLES "/wordpress-compose2.yml"),
                         QStringLiteral(DEADBOLT_SAMPLES "/nginx-postgres.yml"));
+    QVERIFY(window.waitForComparison()); // it runs in the background
     const Review &review = window.review();
     QCOMPARE(review.files.size(), 1);
     const FileReview &f = review.files.first();
@@ -197,6 +204,7 @@ void TestReviewWindow::errorsAreShown()
 {
     ReviewWindow window;
     window.compareFiles(Golden + QStringLiteral("/old/compose.yml"), Golden + QStringLiteral("/no-such.yml"));
+    QVERIFY(window.waitForComparison()); // it runs in the background
     auto *errors = window.findChild<QLabel *>(QStringLiteral("reviewErrors"));
     QVERIFY(!errors->isHidden());
     QVERIFY2(errors->text().contains(QLatin1String("no such file")), qPrintable(errors->text()));
@@ -212,10 +220,53 @@ void TestReviewWindow::showReviewWindowOpensAWindow()
     QVERIFY(window);
     QVERIFY(window->isVisible());
     QVERIFY(window->isWindow());
+    QVERIFY(window->waitForComparison());
     QCOMPARE(window->changeModel()->rowCount(), 5);
     QPointer<ReviewWindow> guard(window);
     window->close();
     QTRY_VERIFY(guard.isNull()); // deletes itself on close
+}
+
+// Two folders of 400 files each: compareFiles returns at once with the progress bar shown,
+// the event loop keeps turning (a timer fires) while it runs, and Cancel stops it between
+// files with the window saying so.
+void TestReviewWindow::comparisonRunsInTheBackgroundAndCancels()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    for (const char *side : {"old", "new"}) {
+        QDir().mkpath(tmp.filePath(QLatin1String(side)));
+        for (int i = 0; i < 400; ++i) {
+            QFile f(tmp.filePath(QStringLiteral("%1/svc%2.yml").arg(QLatin1String(side)).arg(i)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("services:\n  web:\n    image: nginx\n    read_only: ") +
+                    (QByteArray(side) == "old" ? "true" : "false") + "\n");
+        }
+    }
+    ReviewWindow window;
+    window.show();
+    QElapsedTimer clock;
+    clock.start();
+    window.compareFiles(tmp.filePath(QStringLiteral("old")), tmp.filePath(QStringLiteral("new")));
+    const qint64 returned = clock.elapsed();
+    QVERIFY2(returned < 500, qPrintable(QString::number(returned)));
+    auto *busy = window.findChild<QWidget *>(QStringLiteral("reviewBusy"));
+    QVERIFY(busy && busy->isVisibleTo(&window));
+    QVERIFY(window.waitForComparison());
+    QCOMPARE(window.review().files.size(), 400);
+    QCOMPARE(summarize(window.review()).regressions, 400);
+    QVERIFY(!busy->isVisibleTo(&window));
+
+    // Cancel: asked before the worker reaches its first file, it stops there.
+    window.compareFiles(tmp.filePath(QStringLiteral("old")), tmp.filePath(QStringLiteral("new")));
+    window.cancelComparison();
+    QVERIFY(window.waitForComparison());
+    QVERIFY(window.review().files.size() < 400);
+    QCOMPARE(window.review().errors.size(), 1);
+    QVERIFY(window.review().errors[0].message.contains(QLatin1String("cancelled")));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("reviewErrors"))
+                ->text()
+                .contains(QLatin1String("cancelled")));
 }
 
 QTEST_MAIN(TestReviewWindow)

@@ -1,5 +1,6 @@
 #include "review/reviewwindow.h"
 
+#include "backgroundworkers.h"
 #include "report/linediff.h"
 #include "review/gitsource.h"
 #include "review/reviewchangemodel.h"
@@ -7,12 +8,18 @@
 #include "views/codeeditor.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace deadbolt {
 
@@ -53,7 +60,8 @@ ReviewWindow::ReviewWindow(QWidget *parent)
       m_files(new QComboBox(this)), m_oldTitle(titleLabel(QStringLiteral("reviewOldTitle"), this)),
       m_newTitle(titleLabel(QStringLiteral("reviewNewTitle"), this)),
       m_oldText(textSide(QStringLiteral("reviewOldText"), this)),
-      m_newText(textSide(QStringLiteral("reviewNewText"), this))
+      m_newText(textSide(QStringLiteral("reviewNewText"), this)), m_busy(new QWidget(this)),
+      m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(QStringLiteral("reviewWindow"));
     setWindowTitle(tr("Review"));
@@ -98,7 +106,28 @@ ReviewWindow::ReviewWindow(QWidget *parent)
     split->addWidget(lower);
     split->setStretchFactor(1, 2);
 
+    m_busy->setObjectName(QStringLiteral("reviewBusy"));
+    m_progress->setObjectName(QStringLiteral("reviewProgress"));
+    m_cancel->setObjectName(QStringLiteral("reviewCancel"));
+    auto *busy = new QHBoxLayout(m_busy);
+    busy->setContentsMargins(0, 0, 0, 0);
+    busy->addWidget(new QLabel(tr("Comparing..."), m_busy));
+    busy->addWidget(m_progress, 1);
+    busy->addWidget(m_cancel);
+    m_busy->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &ReviewWindow::cancelComparison);
+    connect(&m_watcher, &QFutureWatcher<Review>::finished, this, &ReviewWindow::comparisonFinished);
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        if (!m_control)
+            return;
+        const int total = m_control->total.load();
+        m_progress->setRange(0, total); // 0..0 is a busy bar until the files are counted
+        m_progress->setValue(std::min(total, m_control->done.load()));
+    });
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_busy);
     layout->addWidget(m_summary);
     layout->addWidget(m_errors);
     layout->addWidget(split);
@@ -106,14 +135,63 @@ ReviewWindow::ReviewWindow(QWidget *parent)
 
 ReviewWindow::~ReviewWindow()
 {
+    // The worker reads only its own copies and the shared control; it stops at the next file.
+    if (m_control)
+        m_control->cancel = true;
+    m_watcher.waitForFinished();
     // The model points into m_review: detach it before the review goes.
     m_model->setReview(nullptr);
+}
+
+void ReviewWindow::startComparison(std::function<Review(ReviewControl *)> compare)
+{
+    if (m_control)
+        m_control->cancel = true; // a comparison still running is replaced
+    m_watcher.waitForFinished();
+    m_control = std::make_shared<ReviewControl>();
+    m_pending = true;
+    m_progress->setRange(0, 0);
+    m_busy->show();
+    m_cancel->setEnabled(true);
+    m_summary->setText(tr("Comparing..."));
+    m_progressTimer.start();
+    m_watcher.setFuture(
+        QtConcurrent::run(backgroundWorkers(), [compare = std::move(compare), control = m_control] {
+            return compare(control.get());
+        }));
+}
+
+void ReviewWindow::comparisonFinished()
+{
+    m_progressTimer.stop();
+    m_busy->hide();
+    m_pending = false;
+    if (m_watcher.isCanceled())
+        return;
+    setReview(m_watcher.result());
+}
+
+void ReviewWindow::cancelComparison()
+{
+    if (m_control)
+        m_control->cancel = true;
+    m_cancel->setEnabled(false);
+}
+
+bool ReviewWindow::waitForComparison(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (m_pending && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return !m_pending;
 }
 
 void ReviewWindow::compareFiles(const QString &oldPath, const QString &newPath)
 {
     setWindowTitle(tr("Review: %1 → %2").arg(QFileInfo(oldPath).fileName(), QFileInfo(newPath).fileName()));
-    setReview(reviewPaths(oldPath, newPath));
+    startComparison(
+        [oldPath, newPath](ReviewControl *control) { return reviewPaths(oldPath, newPath, control); });
 }
 
 void ReviewWindow::compareWithGit(const QString &path, const QString &revision)
@@ -122,7 +200,8 @@ void ReviewWindow::compareWithGit(const QString &path, const QString &revision)
     const QString dir = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
     const QStringList paths = info.isDir() ? QStringList{} : QStringList{info.fileName()};
     setWindowTitle(tr("Review: %1 against %2").arg(info.fileName(), revision));
-    setReview(reviewGit(dir, revision, paths));
+    startComparison(
+        [dir, revision, paths](ReviewControl *control) { return reviewGit(dir, revision, paths, control); });
 }
 
 void ReviewWindow::setReview(Review review)
@@ -130,6 +209,9 @@ void ReviewWindow::setReview(Review review)
     m_model->setReview(nullptr);
     m_shownFile = -1;
     m_review = std::move(review);
+    // The model keeps pointers into the files: they must be this review's own, not a buffer
+    // shared with a copy (the background result), which a later write would detach from.
+    m_review.files.detach();
     m_model->setReview(&m_review);
 
     m_summary->setText(summaryLine(summarize(m_review)));
