@@ -93,6 +93,7 @@ void Document::startAnalysis()
         return;
     }
     m_analysisQueued = false;
+    m_runningGeneration = m_generation;
     m_cancel = std::make_shared<yaml::Cancel>(false);
     m_watcher.setFuture(
         QtConcurrent::run(backgroundWorkers(), derive, m_text, m_path, m_generation, m_cancel));
@@ -122,6 +123,7 @@ void Document::applyDerived(Derived d)
     const bool errorsChanged =
         errors.size() != m_parseErrors.size() || !errors.isEmpty() || !m_parseErrors.isEmpty();
     m_parseErrors = errors;
+    m_errorsGeneration = d.generation;
     if (errors.isEmpty()) {
         m_derived = std::move(d);
         emit analysisChanged();
@@ -135,12 +137,34 @@ void Document::applyDerived(Derived d)
         emit parseErrorsChanged();
     if (wasLoading)
         emit loadingChanged(false);
+    if (m_derived.generation == m_generation || !errors.isEmpty()) {
+        // The analysis describes the text now (or says why it cannot): the waiting edits go.
+        auto waiting = std::move(m_waiting);
+        m_waiting.clear();
+        for (auto &[context, f] : waiting)
+            if (context)
+                f();
+    }
+}
+
+void Document::whenAnalysisCurrent(QObject *context, std::function<void()> f)
+{
+    if (m_derived.generation == m_generation || hasCurrentParseErrors()) {
+        f();
+        return;
+    }
+    m_waiting.emplace_back(context, std::move(f));
+    // No waiting for the debounce: read the text now, unless that is already under way.
+    if (!m_watcher.isRunning() || m_runningGeneration != m_generation)
+        startAnalysis();
 }
 
 bool Document::ensureAnalysisCurrent()
 {
     if (m_derived.generation == m_generation)
         return m_parseErrors.isEmpty();
+    if (hasCurrentParseErrors())
+        return false; // read already, and broken: nothing to derive again
     m_reanalyseTimer.stop();
     applyDerived(derive(m_text, m_path, m_generation));
     return isAnalysisCurrent();

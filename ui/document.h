@@ -6,10 +6,13 @@
 #include <QByteArray>
 #include <QFutureWatcher>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUndoStack>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 class QFileSystemWatcher;
 
@@ -60,6 +63,15 @@ public:
     bool isAnalysisCurrent() const { return m_derived.generation == m_generation && m_parseErrors.isEmpty(); }
     // Derives synchronously when the analysis is behind the text (before an edit needs offsets).
     bool ensureAnalysisCurrent();
+    // Runs f once the analysis describes the current text (parsed or not), at once when it
+    // does: an edit asked for while an analysis is pending waits for it instead of deriving
+    // on the GUI thread. f is dropped when `context` is destroyed first.
+    void whenAnalysisCurrent(QObject *context, std::function<void()> f);
+    // The current text was read and does not parse: no analysis will describe it.
+    bool hasCurrentParseErrors() const
+    {
+        return !m_parseErrors.isEmpty() && m_errorsGeneration == m_generation;
+    }
     // Stops waiting for a running analysis (the big-file Cancel button); the text stays.
     void cancelLoading();
 
@@ -124,6 +136,9 @@ private:
     QFutureWatcher<Derived> m_watcher;
     std::shared_ptr<yaml::Cancel> m_cancel; // of the analysis m_watcher runs
     QFileSystemWatcher *m_fileWatcher = nullptr;
+    quint64 m_runningGeneration = 0; // of the text the running analysis reads
+    quint64 m_errorsGeneration = 0;  // of the text m_parseErrors were found in
+    std::vector<std::pair<QPointer<QObject>, std::function<void()>>> m_waiting;
 };
 
 } // namespace deadbolt

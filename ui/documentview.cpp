@@ -80,6 +80,7 @@ DocumentView::DocumentView(Document *document, QWidget *parent)
         m_list->selectWorkload(key);
     });
     connect(m_edits, &EditController::editFailed, this, &DocumentView::showError);
+    m_edits->setWaitForAnalysis(true); // never an analysis on the GUI thread for an edit
     m_list->model()->setReadOnlyRequest([this](const Workload &w, bool on) {
         return m_edits->setReadOnly(w.displayName(), on, Target::ThisWorkload);
     });

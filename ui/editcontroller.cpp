@@ -29,7 +29,22 @@ bool EditController::push(const EditOp &op, const EditResult &result)
     return true;
 }
 
+bool EditController::deferred(std::function<void()> retry)
+{
+    if (!m_waitForAnalysis || m_document->isAnalysisCurrent() || m_document->hasCurrentParseErrors())
+        return false;
+    m_document->whenAnalysisCurrent(this, std::move(retry));
+    return true;
+}
+
 bool EditController::edit(const EditOp &op)
+{
+    if (deferred([this, op] { editNow(op); }))
+        return true;
+    return editNow(op);
+}
+
+bool EditController::editNow(const EditOp &op)
 {
     if (!m_document->ensureAnalysisCurrent())
         return fail(tr("The YAML has an error; fix it before editing through the form."));
@@ -49,6 +64,8 @@ bool EditController::setReadOnly(const QString &workload, bool on, Target target
 
 bool EditController::applyFix(const QString &workload, const FindingFix &fix, Target target)
 {
+    if (deferred([this, workload, fix, target] { applyFix(workload, fix, target); }))
+        return true;
     if (fix.kind == FindingFix::MakeReadOnly)
         return setReadOnly(workload, true, target);
     if (fix.kind == FindingFix::WithImagePaths || fix.kind == FindingFix::AddImagePath)
@@ -72,6 +89,8 @@ bool EditController::applyFix(const QString &workload, const FindingFix &fix, Ta
 
 bool EditController::applySuggested(const QString &workload, const QString &onlyPath)
 {
+    if (deferred([this, workload, onlyPath] { applySuggested(workload, onlyPath); }))
+        return true;
     if (!m_document->ensureAnalysisCurrent())
         return fail(tr("The YAML has an error; fix it before editing through the form."));
     const Workload *w = workloadNamed(m_document->analysis(), workload);
@@ -90,12 +109,15 @@ bool EditController::applySuggested(const QString &workload, const QString &only
 
 bool EditController::editAll(const QVector<EditOp> &ops, const QString &description)
 {
-    // One undo step: each edit is planned on the text the one before left.
+    if (deferred([this, ops, description] { editAll(ops, description); }))
+        return true;
+    // One undo step: each edit is planned on the text the one before left (that text is
+    // analysed here, on the spot: the macro cannot wait between its steps).
     QUndoStack *stack = m_document->undoStack();
     stack->beginMacro(description);
     bool ok = true;
     for (const EditOp &op : ops)
-        if (!(ok = edit(op)))
+        if (!(ok = editNow(op)))
             break;
     stack->endMacro();
     if (!ok && stack->canUndo())

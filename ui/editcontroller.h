@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <functional>
 
 namespace deadbolt {
 
@@ -44,16 +45,25 @@ public:
 
     const QString &lastError() const { return m_lastError; }
 
+    // On (the window): an edit asked for while an analysis is pending waits for it (the call
+    // returns true at once, the edit follows, a refusal comes as editFailed) instead of
+    // deriving on the GUI thread. Off (the default, for callers that need the result now).
+    void setWaitForAnalysis(bool wait) { m_waitForAnalysis = wait; }
+
 signals:
     // A refused or impossible edit; the window shows it (the text did not change).
     void editFailed(const QString &message);
 
 private:
     bool fail(const QString &message);
+    // True when `retry` was queued until the analysis describes the text.
+    bool deferred(std::function<void()> retry);
+    bool editNow(const EditOp &op);
     bool push(const EditOp &op, const EditResult &result);
 
     QPointer<Document> m_document;
     QString m_lastError;
+    bool m_waitForAnalysis = false;
 };
 
 } // namespace deadbolt
