@@ -7,7 +7,6 @@
 #include "io/filesaver.h"
 
 #include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QtConcurrent>
 
 namespace deadbolt {
@@ -62,7 +61,7 @@ bool Document::load(const QString &path, QString *error)
     if (!readFileBytes(path, &bytes, error))
         return false;
     setInitialText(std::move(bytes), QFileInfo(path).absoluteFilePath());
-    watch(m_path);
+    emit watchRequested(m_path);
     return true;
 }
 
@@ -262,13 +261,12 @@ bool Document::write(const QString &path, const SaveOptions &options, QString *e
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const bool renamed = absolute != m_path;
-    if (renamed && m_fileWatcher)
-        m_fileWatcher->removePaths(m_fileWatcher->files());
+    // (A rename leaves the old path watched by the manager until it is closed: harmless.)
     m_path = absolute;
     m_savedText = m_text;
     m_savedFingerprint = saved.fingerprint;
     m_forceNextSave = false;
-    watch(m_path);
+    emit watchRequested(m_path);
     m_undoStack.setClean();
     setChangedOnDisk(false);
     emit savedTextChanged();
@@ -307,21 +305,8 @@ QByteArray Document::diskFingerprint() const
     return readFileBytes(m_path, &bytes, &error) ? contentFingerprint(bytes) : QByteArray();
 }
 
-void Document::watch(const QString &path)
+void Document::noticeFileChanged(const QString &path)
 {
-    if (!m_fileWatcher) {
-        m_fileWatcher = new QFileSystemWatcher(this);
-        connect(m_fileWatcher, &QFileSystemWatcher::fileChanged, this, &Document::fileChangedOnDisk);
-    }
-    if (!m_fileWatcher->files().contains(path))
-        m_fileWatcher->addPath(path);
-}
-
-void Document::fileChangedOnDisk(const QString &path)
-{
-    // Editors that save by rename make the watcher drop the path: watch it again.
-    if (QFileInfo::exists(path))
-        watch(path);
     std::string bytes;
     QString error;
     if (!readFileBytes(path, &bytes, &error)) {

@@ -14,8 +14,6 @@
 #include <string>
 #include <vector>
 
-class QFileSystemWatcher;
-
 namespace deadbolt {
 
 struct SaveOptions;
@@ -95,6 +93,10 @@ public:
     // The user chose to keep the editor's text over a changed file ("Keep mine").
     void keepMine();
 
+    // The watched file changed on disk (DocumentManager): reloaded when the editor has no
+    // edits and the content differs, else the changed-on-disk state is set.
+    void noticeFileChanged(const QString &path);
+
     // Debounce for re-analysis after a text change; 0 in tests that want it immediate.
     void setAnalysisDelay(int ms) { m_reanalyseTimer.setInterval(ms); }
 
@@ -107,13 +109,15 @@ signals:
     void filePathChanged();
     void changedOnDiskChanged(bool changed);
     void savedTextChanged();
+    // The file to watch on disk now (after a load, a save that renamed, Save As); whoever
+    // manages the documents watches it and calls noticeFileChanged.
+    void watchRequested(const QString &path);
 
 private:
     void startAnalysis();
     void analysisFinished();
     void applyDerived(Derived derived);
-    void fileChangedOnDisk(const QString &path);
-    void watch(const QString &path);
+
     void setChangedOnDisk(bool changed);
     bool write(const QString &path, const SaveOptions &options, QString *error);
     // The file's fingerprint as it is on disk now; empty when it cannot be read.
@@ -135,9 +139,8 @@ private:
     QTimer m_reanalyseTimer;
     QFutureWatcher<Derived> m_watcher;
     std::shared_ptr<yaml::Cancel> m_cancel; // of the analysis m_watcher runs
-    QFileSystemWatcher *m_fileWatcher = nullptr;
-    quint64 m_runningGeneration = 0; // of the text the running analysis reads
-    quint64 m_errorsGeneration = 0;  // of the text m_parseErrors were found in
+    quint64 m_runningGeneration = 0;        // of the text the running analysis reads
+    quint64 m_errorsGeneration = 0;         // of the text m_parseErrors were found in
     std::vector<std::pair<QPointer<QObject>, std::function<void()>>> m_waiting;
 };
 

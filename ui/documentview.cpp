@@ -29,7 +29,6 @@ DocumentView::DocumentView(Document *document, QWidget *parent)
       m_textTabs(new QTabWidget), m_yaml(new YamlPanel(document)), m_changes(new ChangesPanel(document)),
       m_history(new QUndoView(document->undoStack()))
 {
-    document->setParent(this);
     setObjectName(QStringLiteral("documentView"));
     m_diskBanner->setObjectName(QStringLiteral("diskBanner"));
     m_errorBanner->setObjectName(QStringLiteral("errorBanner"));

@@ -19,7 +19,7 @@ class YamlPanel;
 
 // One tab: a document with its list, inspector, YAML, changes and history, and the
 // banners that speak for it. It wires the panels' selection together (list, cursor,
-// inspector follow each other) and owns the document.
+// inspector follow each other). The document belongs to the DocumentManager.
 class DocumentView : public QWidget
 {
     Q_OBJECT

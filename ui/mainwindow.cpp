@@ -2,6 +2,7 @@
 
 #include "dialogs/previewdialog.h"
 #include "document.h"
+#include "documentmanager.h"
 #include "documentview.h"
 #include "editcontroller.h"
 #include "panels/welcomepage.h"
@@ -38,7 +39,7 @@ const QString RecentKey = QStringLiteral("recentFiles");
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_stack(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
-      m_tabs(new QTabWidget(this)), m_undoGroup(new QUndoGroup(this))
+      m_tabs(new QTabWidget(this)), m_documents(new DocumentManager(this))
 {
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -57,9 +58,26 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openFile);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int i) { closeView(qobject_cast<DocumentView *>(m_tabs->widget(i))); });
+    connect(m_documents, &DocumentManager::documentOpened, this, &MainWindow::addView);
+    connect(m_documents, &DocumentManager::documentChanged, this, [this](Document *document) {
+        DocumentView *view = viewOf(document);
+        if (!view)
+            return;
+        const int i = m_tabs->indexOf(view);
+        m_tabs->setTabText(i, document->displayName() +
+                                  (document->isModified() ? QStringLiteral(" *") : QString()));
+        m_tabs->setTabToolTip(i, document->filePath());
+        updateTitle();
+        updateActions();
+    });
+    connect(m_documents, &DocumentManager::documentClosed, this, [this](Document *document) {
+        if (DocumentView *view = viewOf(document)) {
+            m_tabs->removeTab(m_tabs->indexOf(view));
+            view->deleteLater();
+        }
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (DocumentView *v = currentView())
-            m_undoGroup->setActiveStack(v->document()->undoStack());
+        m_documents->setCurrent(currentView() ? currentView()->document() : nullptr);
         m_stack->setCurrentWidget(m_tabs->count() ? static_cast<QWidget *>(m_tabs) : m_welcome);
         statusBar()->clearMessage(); // it was about the other document
         updateActions();
@@ -149,13 +167,13 @@ void MainWindow::createActions()
     connect(make("actionQuit", tr("&Quit"), QKeySequence::Quit, tr("Quit Deadbolt")), &QAction::triggered,
             this, &QWidget::close);
 
-    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    QAction *undo = m_documents->undoGroup()->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("actionUndo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
     undo->setToolTip(tr("Undo the last change (%1)").arg(QKeySequence(QKeySequence::Undo).toString()));
     addAction(undo);
-    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    QAction *redo = m_documents->undoGroup()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcut(QKeySequence::Redo);
     redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
@@ -260,20 +278,23 @@ DocumentView *MainWindow::currentView() const
     return qobject_cast<DocumentView *>(m_tabs->currentWidget());
 }
 
+DocumentView *MainWindow::viewOf(const Document *document) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *v = qobject_cast<DocumentView *>(m_tabs->widget(i)); v && v->document() == document)
+            return v;
+    return nullptr;
+}
+
 DocumentView *MainWindow::openFile(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *v = qobject_cast<DocumentView *>(m_tabs->widget(i));
-        if (v->document()->filePath() == absolute) {
-            m_tabs->setCurrentIndex(i);
-            return v;
-        }
+    if (Document *open = m_documents->find(path)) {
+        m_tabs->setCurrentWidget(viewOf(open));
+        return viewOf(open);
     }
-    auto *document = new Document;
     QString error;
-    if (!document->load(absolute, &error)) {
-        delete document;
+    Document *document = m_documents->open(path, &error); // addView follows, through documentOpened
+    if (!document) {
         showMessage(error);
         if (DocumentView *v = currentView())
             v->showError(error);
@@ -281,34 +302,22 @@ DocumentView *MainWindow::openFile(const QString &path)
             QMessageBox::warning(this, tr("Could not open"), error);
         return nullptr;
     }
+    return viewOf(document);
+}
+
+void MainWindow::addView(Document *document)
+{
     auto *view = new DocumentView(document);
-    m_undoGroup->addStack(document->undoStack());
     const int index = m_tabs->addTab(view, document->displayName());
-    m_tabs->setTabToolTip(index, absolute);
-    connect(document, &Document::modifiedChanged, this, [this, view] {
-        const int i = m_tabs->indexOf(view);
-        m_tabs->setTabText(i, view->document()->displayName() +
-                                  (view->document()->isModified() ? QStringLiteral(" *") : QString()));
-        updateTitle();
-        updateActions();
-    });
-    connect(document, &Document::filePathChanged, this, [this, view] {
-        const int i = m_tabs->indexOf(view);
-        m_tabs->setTabText(i, view->document()->displayName());
-        m_tabs->setTabToolTip(i, view->document()->filePath());
-        updateTitle();
-    });
+    m_tabs->setTabToolTip(index, document->filePath());
     connect(view, &DocumentView::cancelLoadingRequested, this, [this, view] {
         view->document()->cancelLoading();
-        m_undoGroup->removeStack(view->document()->undoStack());
-        m_tabs->removeTab(m_tabs->indexOf(view));
-        view->deleteLater();
+        m_documents->close(view->document());
     });
     QSettings settings;
     view->splitter()->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_tabs->setCurrentIndex(index);
-    addRecent(absolute);
-    return view;
+    addRecent(document->filePath());
 }
 
 bool MainWindow::save(DocumentView *view)
@@ -360,9 +369,7 @@ bool MainWindow::closeView(DocumentView *view)
             return false;
     }
     QSettings().setValue(QStringLiteral("window/splitter"), view->splitter()->saveState());
-    m_undoGroup->removeStack(view->document()->undoStack());
-    m_tabs->removeTab(m_tabs->indexOf(view));
-    view->deleteLater();
+    m_documents->close(view->document()); // its tab goes through documentClosed
     return true;
 }
 

@@ -6,17 +6,19 @@ class QAction;
 class QMenu;
 class QStackedWidget;
 class QTabWidget;
-class QUndoGroup;
 
 namespace deadbolt {
 
+class Document;
+class DocumentManager;
 class DocumentView;
 class ProjectWindow;
 class WelcomePage;
 
 // The window: tabs of documents (or the welcome page), the menus and tool bar, recent
-// files, drag and drop, and the questions asked on close. The panels of a document are in
-// DocumentView; the edits in EditController.
+// files, drag and drop, and the questions asked on close. It observes the DocumentManager,
+// which owns the documents, their undo group and the watching of their files; the panels of
+// a document are in DocumentView, the edits in EditController.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -30,6 +32,7 @@ public:
     // Opens a Compose project (a folder, or its -f files in order) in a window of its own.
     ProjectWindow *openProject(const QStringList &files);
     QTabWidget *tabs() const { return m_tabs; }
+    DocumentManager *documents() const { return m_documents; }
     QAction *action(const QString &objectName) const;
 
     bool save(DocumentView *view);
@@ -53,11 +56,13 @@ private:
     void addRecent(const QString &path);
     void fillRecentMenu();
     void showMessage(const QString &message);
+    DocumentView *viewOf(const Document *document) const;
+    void addView(Document *document);
 
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
     QTabWidget *m_tabs;
-    QUndoGroup *m_undoGroup;
+    DocumentManager *m_documents;
     QMenu *m_recentMenu = nullptr;
     QList<QAction *> m_documentActions;
 };
