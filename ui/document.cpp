@@ -1,5 +1,7 @@
 #include "document.h"
 
+#include "check/analyze.h"
+
 #include "backgroundworkers.h"
 #include "commands/edittextcommand.h"
 #include "commands/reloadcommand.h"

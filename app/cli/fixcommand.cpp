@@ -1,8 +1,10 @@
 // deadbolt-cli fix FILE [--service NAME]... [--writable NAME]... [--tmpfs SERVICE:PATH[:OPTIONS]]...
 // [--no-tmpfs SERVICE:PATH]... [--shared] [--diff] [--in-place] [--force]
 // deadbolt-cli fix -f FILE [-f FILE]... [--project-directory DIR] [--into FILE | --override FILE] ...
+#include "check/analyze.h"
 #include "commands.h"
 
+#include "check/checkrun.h"
 #include "edit/editop.h"
 #include "edit/suggested.h"
 #include "io/fileloader.h"
@@ -10,7 +12,6 @@
 #include "model/analyzer.h"
 #include "model/workloadmatch.h"
 #include "project/projectedit.h"
-#include "check/checkrun.h"
 #include "report/linediff.h"
 
 #include <QCommandLineParser>

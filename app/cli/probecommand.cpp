@@ -1,13 +1,14 @@
 // deadbolt-cli probe FILE --service NAME [--seconds N] [--network] [--apply] [--format text|json]
+#include "check/analyze.h"
 #include "commands.h"
 
+#include "check/checkrun.h"
 #include "edit/editop.h"
 #include "edit/suggested.h"
 #include "io/fileloader.h"
 #include "io/filesaver.h"
 #include "model/workloadmatch.h"
 #include "probe/probe.h"
-#include "check/checkrun.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

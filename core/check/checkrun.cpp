@@ -1,8 +1,9 @@
 #include "check/checkrun.h"
+#include "check/analyze.h"
 
+#include "check/piecewise.h"
 #include "io/fileloader.h"
 #include "model/format.h"
-#include "model/piecewise.h"
 #include "policy/ruleids.h"
 #include "project/composeproject.h"
 #include "yaml/merge.h"

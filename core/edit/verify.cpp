@@ -1,4 +1,6 @@
 #include "edit/verify.h"
+
+#include "check/analyze.h"
 #include "concurrency/workers.h"
 #include "edit/secondreader.h"
 

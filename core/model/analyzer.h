@@ -41,8 +41,6 @@ void classifyVolume(const ParsedFile &file, int document, WritablePath &path);
 // is a fragment that adds to a service defined elsewhere (in an override file read alone).
 bool isFragment(const yaml::Document &doc, yaml::NodeId service);
 
-// Format detection, reading and the policy rules in one call.
-Analysis analyze(const ParsedFile &file);
 // The parser's warnings (duplicate keys) as the file-level notes analyze() gives them.
 Diagnostics warningNotes(const ParsedFile &file);
 

@@ -3,7 +3,6 @@
 #include "model/format.h"
 #include "model/locate.h"
 #include "model/scalars.h"
-#include "policy/rules.h"
 #include "yaml/merge.h"
 
 #include <QHash>
@@ -99,7 +98,7 @@ void addPath(Workload &w, WritablePath &&path)
         w.persistent.append(std::move(path));
 }
 
-void readShortVolume(const ComposeContext &ctx, Workload &w, NodeId item, policy::MountTargets &targets)
+void readShortVolume(const ComposeContext &ctx, Workload &w, NodeId item)
 {
     const std::string_view spec = scalars::trim(ctx.doc.value(item));
     const QVector<std::string_view> parts = splitVolumeSpec(spec);
@@ -112,7 +111,7 @@ void readShortVolume(const ComposeContext &ctx, Workload &w, NodeId item, policy
         source = parts[0];
         path.target = toQString(parts[1]);
     }
-    targets.add(w, path.target, path.location);
+    w.mounts.append({path.target, path.location});
     if (parts.size() >= 3) {
         std::string_view mode = parts[2];
         while (!mode.empty()) {
@@ -130,13 +129,13 @@ void readShortVolume(const ComposeContext &ctx, Workload &w, NodeId item, policy
     addPath(w, std::move(path));
 }
 
-void readLongVolume(const ComposeContext &ctx, Workload &w, NodeId item, policy::MountTargets &targets)
+void readLongVolume(const ComposeContext &ctx, Workload &w, NodeId item)
 {
     const Document &doc = ctx.doc;
     WritablePath path;
     path.location = locate(ctx.file, ctx.document, item);
     path.target = toQString(scalars::trim(scalarValue(doc, effectiveValue(doc, item, "target"))));
-    targets.add(w, path.target, path.location);
+    w.mounts.append({path.target, path.location});
     const auto readOnly = effectiveGet(doc, item, "read_only");
     if (readOnly && scalars::readBool(doc, readOnly->value).truth == scalars::Truth::True)
         return;
@@ -162,7 +161,7 @@ void readLongVolume(const ComposeContext &ctx, Workload &w, NodeId item, policy:
     addPath(w, std::move(path));
 }
 
-void readVolumes(const ComposeContext &ctx, NodeId svc, Workload &w, policy::MountTargets &targets)
+void readVolumes(const ComposeContext &ctx, NodeId svc, Workload &w)
 {
     const NodeId volumes = effectiveValue(ctx.doc, svc, "volumes");
     if (!ctx.doc.isSequence(volumes))
@@ -170,15 +169,15 @@ void readVolumes(const ComposeContext &ctx, NodeId svc, Workload &w, policy::Mou
     for (NodeId raw : ctx.doc.children(volumes)) {
         const NodeId item = ctx.doc.resolve(raw);
         if (ctx.doc.isScalar(item))
-            readShortVolume(ctx, w, item, targets);
+            readShortVolume(ctx, w, item);
         else if (ctx.doc.isMapping(item))
-            readLongVolume(ctx, w, item, targets);
+            readLongVolume(ctx, w, item);
     }
 }
 
 // `tmpfs: /run` or `tmpfs: [/run, "/tmp:size=64m,uid=33"]`: the options after the first
 // colon go to the engine as mount options.
-void readTmpfs(const ComposeContext &ctx, NodeId svc, Workload &w, policy::MountTargets &targets)
+void readTmpfs(const ComposeContext &ctx, NodeId svc, Workload &w)
 {
     const NodeId tmpfs = effectiveValue(ctx.doc, svc, "tmpfs");
     if (tmpfs == NoNode)
@@ -192,7 +191,7 @@ void readTmpfs(const ComposeContext &ctx, NodeId svc, Workload &w, policy::Mount
         path.kind = PathKind::TmpfsShort;
         path.location = locate(ctx.file, ctx.document, item);
         path.target = toQString(spec.substr(0, colon));
-        targets.add(w, path.target, path.location);
+        w.mounts.append({path.target, path.location});
         if (colon != std::string_view::npos) {
             const std::string_view options = spec.substr(colon + 1);
             const scalars::MountOptions parsed = scalars::parseMountOptions(options);
@@ -238,9 +237,7 @@ void readRootFs(const ComposeContext &ctx, NodeId svc, Workload &w)
         break;
     }
     if (reading.notBoolean)
-        w.findings.append(policy::finding(
-            rules::NotBoolean, QStringLiteral("read_only is \"%1\", not a boolean").arg(w.rootFsRaw),
-            w.rootFsLocation, QStringLiteral("Write read_only: true")));
+        w.rootFsWriting = FlagWriting::NotBoolean;
     if (entry->via != NoNode) {
         Provenance &p = w.rootFsProvenance;
         p.shared = true;
@@ -296,9 +293,8 @@ Workload readComposeService(const ParsedFile &file, int document, NodeId key, No
     if (doc.isMapping(svc)) {
         readRootFs(ctx, svc, w);
         readUser(ctx, svc, w);
-        policy::MountTargets targets;
-        readTmpfs(ctx, svc, w, targets);
-        readVolumes(ctx, svc, w, targets);
+        readTmpfs(ctx, svc, w);
+        readVolumes(ctx, svc, w);
         readPathsProvenance(ctx, svc, w);
         readComposeDefeats(file, document, svc, w);
     }

@@ -3,8 +3,6 @@
 #include "model/locate.h"
 #include "model/podspec.h"
 #include "model/scalars.h"
-#include "policy/exemptions.h"
-#include "policy/rules.h"
 #include "yaml/merge.h"
 
 namespace deadbolt {
@@ -30,12 +28,30 @@ struct Pod
     QString object = {};
     NodeId spec = NoNode;
     NodeId volumes = NoNode;
-    Exemption exemption = {};
+    QVector<AnnotationFact> objectAnnotations = {};
+    QVector<AnnotationFact> templateAnnotations = {};
     std::optional<qint64> runAsUser = {};
     std::optional<bool> runAsNonRoot = {};
     std::optional<qint64> fsGroup = {};
     bool windows = false;
 };
+
+// Annotations as written: scalar keys, and their values when scalars (else empty).
+QVector<AnnotationFact> annotationsOf(const Document &doc, NodeId annotations)
+{
+    QVector<AnnotationFact> out;
+    annotations = annotations == NoNode ? NoNode : doc.resolve(annotations);
+    if (!doc.isMapping(annotations))
+        return out;
+    for (const Entry &entry : effectiveEntries(doc, annotations)) {
+        const NodeId key = doc.resolve(entry.key);
+        const NodeId value = doc.resolve(entry.value);
+        if (doc.isScalar(key))
+            out.append(
+                {toQString(doc.value(key)), doc.isScalar(value) ? toQString(doc.value(value)) : QString()});
+    }
+    return out;
+}
 
 std::optional<bool> boolField(const Document &doc, NodeId map, std::string_view key)
 {
@@ -98,7 +114,6 @@ void readMounts(const Pod &pod, NodeId container, Workload &w)
     const NodeId mounts = effectiveValue(doc, container, "volumeMounts");
     if (!doc.isSequence(mounts))
         return;
-    policy::MountTargets targets;
     for (NodeId raw : doc.children(mounts)) {
         const NodeId mount = doc.resolve(raw);
         if (!doc.isMapping(mount))
@@ -106,7 +121,7 @@ void readMounts(const Pod &pod, NodeId container, Workload &w)
         WritablePath path;
         path.location = locate(pod.file, pod.document, mount);
         path.target = toQString(scalarValue(doc, effectiveValue(doc, mount, "mountPath")));
-        targets.add(w, path.target, path.location);
+        w.mounts.append({path.target, path.location});
         if (boolField(doc, mount, "readOnly").value_or(false))
             continue;
         if (!classifyVolume(pod, scalarValue(doc, effectiveValue(doc, mount, "name")), path))
@@ -140,20 +155,11 @@ void readRootFs(const Pod &pod, NodeId securityContext, Workload &w)
     const bool quoted = doc.isScalar(value) && doc.node(value).scalarStyle != ScalarStyle::Plain;
     if (reading.truth != scalars::Truth::Interpolated && (quoted || reading.notBoolean)) {
         w.rootFs = RootFs::Undetermined;
-        w.findings.append(policy::finding(
-            rules::KubernetesNotBoolean,
-            QStringLiteral(
-                "readOnlyRootFilesystem is the %1 \"%2\", not a boolean: the Kubernetes API rejects "
-                "the manifest, so it does not deploy")
-                .arg(quoted ? QStringLiteral("quoted string") : QStringLiteral("word"), w.rootFsRaw),
-            w.rootFsLocation, QStringLiteral("Write readOnlyRootFilesystem: true, without quotes")));
+        w.rootFsWriting = quoted ? FlagWriting::KubernetesQuoted : FlagWriting::KubernetesWord;
         return;
     }
     if (reading.notBoolean)
-        w.findings.append(policy::finding(
-            rules::NotBoolean,
-            QStringLiteral("readOnlyRootFilesystem is \"%1\", not a boolean").arg(w.rootFsRaw),
-            w.rootFsLocation, QStringLiteral("Write readOnlyRootFilesystem: true")));
+        w.rootFsWriting = FlagWriting::NotBoolean;
 }
 
 void readContainer(const Pod &pod, NodeId container, const char *list, QVector<Workload> &out)
@@ -170,7 +176,8 @@ void readContainer(const Pod &pod, NodeId container, const char *list, QVector<W
     w.document = pod.document;
     w.node = container;
     w.podSpec = pod.spec;
-    w.exemption = pod.exemption;
+    w.objectAnnotations = pod.objectAnnotations;
+    w.templateAnnotations = pod.templateAnnotations;
     w.windows = pod.windows;
     w.fsGroup = pod.fsGroup;
     w.location = locate(pod.file, pod.document, container);
@@ -230,9 +237,9 @@ void readObject(const ParsedFile &file, const Document &doc, int document, NodeI
     NodeId podTemplate = where->depth > 1 ? object : NoNode;
     for (int i = 0; i + 1 < where->depth && podTemplate != NoNode; ++i)
         podTemplate = effectiveValue(doc, podTemplate, where->keys[std::size_t(i)]);
-    pod.exemption = policy::findExemption(
-        doc, effectiveValue(doc, metadata, "annotations"),
-        effectiveValue(doc, effectiveValue(doc, podTemplate, "metadata"), "annotations"));
+    pod.objectAnnotations = annotationsOf(doc, effectiveValue(doc, metadata, "annotations"));
+    pod.templateAnnotations =
+        annotationsOf(doc, effectiveValue(doc, effectiveValue(doc, podTemplate, "metadata"), "annotations"));
     pod.spec = spec;
     pod.volumes = effectiveValue(doc, spec, "volumes");
     const NodeId podSc = effectiveValue(doc, spec, "securityContext");

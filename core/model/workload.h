@@ -104,6 +104,26 @@ struct Exemption
     QString reason; // the annotation's value, or its key
 };
 
+// Facts a reader records for the policy to judge (policy/rules.cpp), so that model/ reads
+// and never judges.
+struct MountFact // every mount of the workload, read-only ones included
+{
+    QString target;
+    Location where;
+    int layer = 0; // a Compose project's layer (its files and extends): duplicates count within one
+};
+enum class FlagWriting : std::uint8_t {
+    Boolean,          // true, false, or a variable
+    NotBoolean,       // a word YAML 1.1 reads as a boolean but YAML 1.2 does not ("yes", "on")
+    KubernetesQuoted, // readOnlyRootFilesystem as a quoted string ("true")
+    KubernetesWord,   // readOnlyRootFilesystem as a word the API server does not read as one
+};
+struct AnnotationFact
+{
+    QString key;
+    QString value;
+};
+
 struct Workload
 {
     QString name;   // Compose: service; Kubernetes: container name
@@ -133,7 +153,11 @@ struct Workload
     std::optional<qint64> runAsUser;
     std::optional<bool> runAsNonRoot;
     std::optional<qint64> fsGroup;
-    Exemption exemption;
+    Exemption exemption; // decided by the policy from the annotations below (Kubernetes)
+    QVector<AnnotationFact> objectAnnotations;   // the object's metadata.annotations
+    QVector<AnnotationFact> templateAnnotations; // its pod template's
+    QVector<MountFact> mounts;
+    FlagWriting rootFsWriting = FlagWriting::Boolean;
     QVector<Defeat> defeats; // what undoes the read-only root, if anything
     bool windows = false;    // spec.os.name windows: readOnlyRootFilesystem not allowed
     Location location;       // of the service or container

@@ -17,24 +17,18 @@ namespace {
 
 struct Annotation
 {
-    std::string_view key;
-    std::string_view value;
+    std::string key;
+    std::string value;
     bool present = true;
 };
 using Annotations = std::vector<Annotation>;
 
-Annotations read(const Document &doc, NodeId annotations)
+Annotations read(const QVector<AnnotationFact> &facts)
 {
     Annotations out;
-    annotations = annotations == NoNode ? NoNode : doc.resolve(annotations);
-    if (!doc.isMapping(annotations))
-        return out;
-    for (const Entry &entry : effectiveEntries(doc, annotations)) {
-        const NodeId key = doc.resolve(entry.key);
-        const NodeId value = doc.resolve(entry.value);
-        if (doc.isScalar(key))
-            out.push_back({doc.value(key), doc.isScalar(value) ? doc.value(value) : std::string_view()});
-    }
+    out.reserve(std::size_t(facts.size()));
+    for (const AnnotationFact &a : facts)
+        out.push_back({a.key.toStdString(), a.value.toStdString()});
     return out;
 }
 
@@ -148,10 +142,11 @@ std::optional<Exemption> monokle(const Annotations &object)
 
 } // namespace
 
-Exemption findExemption(const Document &doc, NodeId objectAnnotations, NodeId templateAnnotations)
+Exemption findExemption(const QVector<AnnotationFact> &objectAnnotations,
+                        const QVector<AnnotationFact> &templateAnnotations)
 {
-    const Annotations object = read(doc, objectAnnotations);
-    const Annotations podTemplate = read(doc, templateAnnotations);
+    const Annotations object = read(objectAnnotations);
+    const Annotations podTemplate = read(templateAnnotations);
     for (const std::optional<Exemption> &e : {kubeLinter(object), polaris(object), checkov(object),
                                               kubeScore(object, podTemplate), monokle(object)})
         if (e)

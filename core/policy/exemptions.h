@@ -1,7 +1,6 @@
 #pragma once
 
 #include "model/workload.h"
-#include "yaml/yamltree.h"
 
 namespace deadbolt::policy {
 
@@ -21,8 +20,8 @@ namespace deadbolt::policy {
 //   Monokle      monokle.io/suppress.KSV014 | .ksv.no-writable-fs | .ksv014 (and KBP102 alike):
 //                the first present decides; any value but "" and "false"
 // objectAnnotations is the object's metadata.annotations, templateAnnotations its pod
-// template's (NoNode or anything else: none). Only kube-score reads the template.
-Exemption findExemption(const yaml::Document &doc, yaml::NodeId objectAnnotations,
-                        yaml::NodeId templateAnnotations = yaml::NoNode);
+// template's, as the reader recorded them (Workload). Only kube-score reads the template.
+Exemption findExemption(const QVector<AnnotationFact> &objectAnnotations,
+                        const QVector<AnnotationFact> &templateAnnotations = {});
 
 } // namespace deadbolt::policy

@@ -1,5 +1,9 @@
 #include "policy/rules.h"
 
+#include "policy/exemptions.h"
+
+#include <QHash>
+
 #include "images/imageknowledge.h"
 #include "model/scalars.h"
 #include "yaml/merge.h"
@@ -376,10 +380,47 @@ void podLevelRule(const ParsedFile &file, QVector<Workload> &workloads)
 
 } // namespace
 
+// What the readers recorded, judged: the exemption the annotations grant (Kubernetes), a
+// read-only flag that is not a boolean, a target mounted twice (within one layer of a Compose
+// project: a later file's volume on the same target replaces the earlier one).
+void judgeFacts(Workload &w, FileFormat format)
+{
+    Diagnostics &out = w.findings;
+    if (kubernetes(format))
+        w.exemption = findExemption(w.objectAnnotations, w.templateAnnotations);
+    const QString key =
+        isCompose(format) ? QStringLiteral("read_only") : QStringLiteral("readOnlyRootFilesystem");
+    switch (w.rootFsWriting) {
+    case FlagWriting::Boolean:
+        break;
+    case FlagWriting::NotBoolean:
+        out.append(finding(rules::NotBoolean,
+                           QStringLiteral("%1 is \"%2\", not a boolean").arg(key, w.rootFsRaw),
+                           w.rootFsLocation, QStringLiteral("Write %1: true").arg(key)));
+        break;
+    case FlagWriting::KubernetesQuoted:
+    case FlagWriting::KubernetesWord:
+        out.append(finding(
+            rules::KubernetesNotBoolean,
+            QStringLiteral(
+                "readOnlyRootFilesystem is the %1 \"%2\", not a boolean: the Kubernetes API rejects "
+                "the manifest, so it does not deploy")
+                .arg(w.rootFsWriting == FlagWriting::KubernetesQuoted ? QStringLiteral("quoted string")
+                                                                      : QStringLiteral("word"),
+                     w.rootFsRaw),
+            w.rootFsLocation, QStringLiteral("Write readOnlyRootFilesystem: true, without quotes")));
+        break;
+    }
+    QHash<int, MountTargets> byLayer;
+    for (const MountFact &m : std::as_const(w.mounts))
+        byLayer[m.layer].add(w, m.target, m.where);
+}
+
 void applyRules(const ParsedFile &file, FileFormat format, QVector<Workload> &workloads)
 {
     for (Workload &w : workloads) {
         Diagnostics &out = w.findings;
+        judgeFacts(w, format);
         rootFsRule(w, format, out);
         if (isCompose(format))
             tmpfsOwnerRule(w, out);

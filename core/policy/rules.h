@@ -24,4 +24,9 @@ struct MountTargets
     void add(Workload &w, const QString &target, const Location &where);
 };
 
+// The facts a reader recorded, judged (applyRules does it first): the exemption of a
+// Kubernetes workload's annotations, a read-only flag that is not a boolean (DB010, DB017),
+// a target mounted twice within one layer (DB009).
+void judgeFacts(Workload &w, FileFormat format);
+
 } // namespace deadbolt::policy

@@ -1,6 +1,7 @@
 // Edits of a Compose project: where each goes, the one-file edit there, and the check of its
 // effect on the merged project (projectedit.h).
 #include "project/projectedit.h"
+#include "check/analyze.h"
 
 #include "edit/effect.h"
 #include "edit/inmemoryparts.h"

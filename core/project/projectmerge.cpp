@@ -150,6 +150,8 @@ Workload readLayer(const ComposeProject &project, const Layer &layer, FileFormat
     const ProjectFile &f = project.files[std::size_t(layer.file)];
     Workload w = readComposeService(f.parsed, f.info.document, layer.key, layer.value, format);
     setFile(w.location, layer.file);
+    for (MountFact &m : w.mounts)
+        setFile(m.where, layer.file);
     setFile(w.rootFsLocation, layer.file);
     setFile(w.rootFsProvenance.location, layer.file);
     setFile(w.pathsProvenance.location, layer.file);
@@ -236,7 +238,7 @@ Workload merge(const ComposeProject &project, const QString &name, const std::ve
                 merged.rootFsLocation = w.rootFsLocation;
                 merged.rootFsProvenance = w.rootFsProvenance;
                 merged.rootFsOrigin = w.rootFsOrigin;
-                merged.findings = w.findings; // what reading the value found (not a boolean)
+                merged.rootFsWriting = w.rootFsWriting; // how this layer wrote it (not a boolean?)
             }
             if (!w.image.isEmpty())
                 merged.image = w.image;
@@ -248,6 +250,11 @@ Workload merge(const ComposeProject &project, const QString &name, const std::ve
             if (w.pathsProvenance.shared)
                 merged.pathsProvenance = w.pathsProvenance;
         }
+        if (i > 0)
+            for (MountFact m : std::as_const(w.mounts)) {
+                m.layer = int(i); // a target mounted twice counts within one layer
+                merged.mounts.append(m);
+            }
         mergePaths(tmpfs, volumes, w);
     }
     merged.name = name; // not its base's name, which an extends chain starts with

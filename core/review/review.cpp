@@ -1,5 +1,7 @@
 #include "review/review.h"
 
+#include "check/analyze.h"
+
 #include "model/analyzer.h"
 #include "review/comparer.h"
 

@@ -3,6 +3,7 @@
 // Targets (issues 3, 11): one edit (read-only, or an in-memory path) with its verification by text
 // and by meaning < 50 ms; saving it < 500 ms; making
 // every Deployment read-only < one YAML::LoadAll of the file (~7 s here; --loadall measures it).
+#include "check/analyze.h"
 #include "edit/editop.h"
 #include "edit/readonlyedit.h"
 #include "io/fileloader.h"

@@ -2,6 +2,7 @@
 // to libyaml's own floor (its event parser, nothing done with the events). Prints wall
 // milliseconds; run it on an idle machine, a few times (tests/bench/run prints the totals).
 #include "bareparse.h"
+#include "check/analyze.h"
 #include "io/fileloader.h"
 #include "lap.h"
 #include "model/analyzer.h"

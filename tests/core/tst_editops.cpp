@@ -9,6 +9,7 @@
 // same core functions as the CLI ("fix" alone makes every workload immutable):
 //   fix --service NAME | --writable NAME | --tmpfs NAME:/PATH[:OPTIONS] | --no-tmpfs NAME:/PATH [--shared]
 // An optional `affected A,B` line lists the workloads the edit reports as changed.
+#include "check/analyze.h"
 #include "edit/editop.h"
 #include "model/analyzer.h"
 #include "review/comparer.h"

@@ -1,3 +1,4 @@
+#include "check/analyze.h"
 #include "model/analyzer.h"
 #include "model/format.h"
 

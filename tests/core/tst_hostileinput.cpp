@@ -1,5 +1,6 @@
 // Hostile and odd input (issue 6): never a crash, always a clear message with a place.
 // The limits are documented next to the code that enforces them; these tests hold them.
+#include "check/analyze.h"
 #include "io/fileloader.h"
 #include "model/analyzer.h"
 #include "yaml/merge.h"

@@ -1,6 +1,7 @@
 // The image knowledge (resources/images.yaml, built in) and the rules that use it: every entry
 // well formed and sourced, references normalised as registries name them, variants told apart
 // by tag, and the findings a read-only workload gets for a path its image needs.
+#include "check/analyze.h"
 #include "images/imageknowledge.h"
 #include "model/analyzer.h"
 #include "policy/ruleids.h"

@@ -1,3 +1,4 @@
+#include "check/analyze.h"
 #include "model/analyzer.h"
 #include "yaml/merge.h"
 #include "yaml/parser.h"

@@ -2,8 +2,9 @@
 // (model/piecewise.h). What it finds must be exactly what analyze() finds on the whole file:
 // every workload, path, finding and location, document indices included, and the same
 // fallback where the pieces cannot decide (Compose first, no Kubernetes object, YAML errors).
-#include "model/piecewise.h"
+#include "check/analyze.h"
 #include "check/checkrun.h"
+#include "check/piecewise.h"
 #include "report/jsonreport.h"
 
 #include "modeldump.h"

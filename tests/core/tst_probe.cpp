@@ -1,6 +1,7 @@
 // The probe's pure parts (probe/probe.h, probe/runspec.h): what docker diff means for a
 // read-only root, the log lines that name a read-only failure, and the run settings read from
 // Compose and Kubernetes as docker compose and the kubelet read them.
+#include "check/analyze.h"
 #include "probe/probe.h"
 
 #include <QTest>

@@ -1,4 +1,5 @@
 // Verification refuses any plan whose text does not make exactly its intended change.
+#include "check/analyze.h"
 #include "edit/verify.h"
 #include "model/analyzer.h"
 

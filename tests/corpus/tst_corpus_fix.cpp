@@ -3,6 +3,7 @@
 // (3) every comment line is kept; (4) no original line is deleted or rewritten, except a
 // read_only / readOnlyRootFilesystem line and a line that only gains an insertion;
 // (5) a file the real validator accepted is still accepted (DEADBOLT_NO_ORACLES=1 skips).
+#include "check/analyze.h"
 #include "edit/readonlyedit.h"
 #include "io/fileloader.h"
 #include "model/analyzer.h"

@@ -4,11 +4,12 @@
 // analyses (independent of the edit's own meaning check): exactly that path on exactly that
 // workload, and nothing else anywhere in the file. The first edit of each file must still
 // be accepted by the real validator when it accepted the original (DEADBOLT_NO_ORACLES=1 skips).
+#include "check/analyze.h"
+#include "check/checkrun.h"
 #include "edit/editop.h"
 #include "io/fileloader.h"
 #include "model/analyzer.h"
 #include "oracle.h"
-#include "check/checkrun.h"
 #include "review/comparer.h"
 
 #include <QFile>

@@ -2,11 +2,12 @@
 
 // The properties the fuzz targets hold on any input, shared with tst_fuzzregressions so
 // that every crasher found once is replayed by the ordinary suite forever after.
+#include "check/analyze.h"
+#include "check/piecewise.h"
 #include "edit/readonlyedit.h"
 #include "edit/secondreader.h"
 #include "edit/shown.h"
 #include "model/analyzer.h"
-#include "model/piecewise.h"
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
 #include "report/tablereport.h"

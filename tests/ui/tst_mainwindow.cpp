@@ -1,3 +1,4 @@
+#include "check/analyze.h"
 #include "commands/editcommand.h"
 #include "edit/editop.h"
 #include "edit/inmemoryedit.h"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "check/analyze.h"
 #include "model/analyzer.h"
 
 #include <optional>

@@ -1,4 +1,4 @@
-#include "model/piecewise.h"
+#include "check/piecewise.h"
 
 #include "model/format.h"
 #include "policy/rules.h"
