@@ -31,6 +31,9 @@ struct Current
     std::string bytes;
     ParsedFile parsed;
     Analysis analysis;
+    // The planned replacements of each edit made, in order: one plan (the common case, every
+    // workload made read-only) is diffed straight from them.
+    std::vector<Replacements> plans;
 
     void reload(std::string text)
     {
@@ -59,6 +62,8 @@ bool apply(Current &c, const EditResult &r, QTextStream &err, bool tell = false)
             << r.affectedWorkloads.join(QStringLiteral(", ")) << '\n';
     else if (r.description.contains(QLatin1String(" keep their own ")))
         err << c.path << ": " << r.description << '\n';
+    if (!r.replacements.empty())
+        c.plans.push_back(r.replacements);
     c.reload(std::move(text));
     return true;
 }
@@ -71,11 +76,17 @@ void writeOut(const std::string &bytes)
 
 // Git's a/ and b/ prefixes for a relative path (so `git apply` and `patch -p1` take it);
 // an absolute path is named as it is on both sides.
-std::string diffText(const std::string &before, const std::string &after, const QString &path)
+std::string diffText(const std::string &before, const std::string &after, const QString &path,
+                     const std::vector<Replacements> &plans = {})
 {
     const bool relative = QDir::isRelativePath(path);
-    return unifiedDiff(before, after, relative ? QStringLiteral("a/") + path : path,
-                       relative ? QStringLiteral("b/") + path : path);
+    const QString a = relative ? QStringLiteral("a/") + path : path;
+    const QString b = relative ? QStringLiteral("b/") + path : path;
+    // One plan: its hunks come from where it changes the text. Several, each planned on the
+    // text the one before left: the whole texts are compared (Myers, report/linediff.h).
+    if (plans.size() == 1)
+        return unifiedDiff(before, plans.front(), a, b);
+    return unifiedDiff(before, after, a, b);
 }
 
 // fix on a Compose project (-f FILE...): every edit verified over the merged project, the
@@ -346,9 +357,9 @@ int runFix(const QStringList &args)
             }
         }
         if (parser.isSet(diff))
-            writeOut(diffText(original, c.bytes, c.path));
+            writeOut(diffText(original, c.bytes, c.path, c.plans));
     } else if (parser.isSet(diff)) {
-        writeOut(diffText(original, c.bytes, c.path));
+        writeOut(diffText(original, c.bytes, c.path, c.plans));
     } else {
         writeOut(c.bytes);
     }

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -139,6 +140,29 @@ int main(int argc, char *argv[])
         std::printf("typing 100 keys into line %d of %d: longest key handling %lld ms, longest GUI-thread "
                     "block %lld ms (including re-analysis results)\n",
                     middle + 1, editor->blockCount(), big.maxKey, big.block);
+        {
+            // The floor under that: a bare QPlainTextEdit holding the same text, typed into the
+            // same way (what Qt itself costs per key on this many lines).
+            QPlainTextEdit bare;
+            bare.resize(800, 600);
+            bare.setUndoRedoEnabled(false);
+            bare.setPlainText(editor->toPlainText());
+            bare.show();
+            QTextCursor at(bare.document()->findBlockByNumber(middle));
+            at.movePosition(QTextCursor::EndOfBlock);
+            bare.setTextCursor(at);
+            bare.setFocus();
+            qint64 bareMax = 0;
+            for (int i = 0; i < 100; ++i) {
+                QElapsedTimer key;
+                key.start();
+                QTest::keyClick(&bare, 'a');
+                bareMax = std::max(bareMax, key.elapsed());
+                QTest::qWait(20);
+            }
+            std::printf("the same 100 keys into a bare QPlainTextEdit with that text: longest key %lld ms\n",
+                        bareMax);
+        }
         view->document()->undoStack()->setClean();
         heartbeat.start();
         clock.restart();
