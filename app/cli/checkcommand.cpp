@@ -3,10 +3,10 @@
 //                    [--all-documents] [FILE|DIR...]
 #include "commands.h"
 
+#include "check/checkrun.h"
 #include "io/fileloader.h"
 #include "project/checktargets.h"
 #include "project/composeproject.h"
-#include "check/checkrun.h"
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
 #include "report/tablereport.h"

@@ -40,16 +40,6 @@ bool isHidden(const QString &name)
     return false;
 }
 
-Diagnostic gitError(const QString &message, const QString &file = {})
-{
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.rule = QStringLiteral("load");
-    d.file = file;
-    d.message = message;
-    return d;
-}
-
 } // namespace
 
 bool GitRepository::run(const QStringList &args, QByteArray *out, QString *error) const
@@ -214,6 +204,19 @@ QString afterLabel(const GitRange &range)
     return range.afterRev.isEmpty() ? QStringLiteral("working tree") : range.afterRev;
 }
 
+bool openRange(const QString &workDir, const QString &range, Review &review, GitRepository *repo,
+               GitRange *out)
+{
+    QString error;
+    *repo = GitRepository::open(workDir, &error);
+    const bool resolved = resolveRange(*repo, range, out, &error);
+    review.beforeLabel = out->beforeRev;
+    review.afterLabel = afterLabel(*out);
+    if (!resolved)
+        review.errors.append(reviewError(error));
+    return resolved;
+}
+
 GitProjectSource::GitProjectSource(GitRepository repo, QString commit, QString revisionLabel,
                                    QStringList names)
     : m_repo(std::move(repo)), m_commit(std::move(commit)), m_revisionLabel(std::move(revisionLabel)),
@@ -277,16 +280,11 @@ Review reviewGit(const QString &workDir, const QString &range, const QStringList
                  ReviewControl *control)
 {
     Review review;
-    QString error;
-    const GitRepository repo = GitRepository::open(workDir, &error);
+    GitRepository repo;
     GitRange r;
-    const bool resolved = resolveRange(repo, range, &r, &error);
-    review.beforeLabel = r.beforeRev;
-    review.afterLabel = afterLabel(r);
-    if (!resolved) {
-        review.errors.append(gitError(error));
+    if (!openRange(workDir, range, review, &repo, &r))
         return review;
-    }
+    QString error;
     const QString &beforeRev = r.beforeRev;
     const QString &afterRev = r.afterRev;
     const QString &beforeCommit = r.beforeCommit;
@@ -304,13 +302,13 @@ Review reviewGit(const QString &workDir, const QString &range, const QStringList
     }
     const QStringList beforeNames = repo.filesAt(beforeCommit, paths, &error);
     if (!error.isEmpty()) {
-        review.errors.append(gitError(error));
+        review.errors.append(reviewError(error));
         return review;
     }
     const QStringList afterNames =
         afterRev.isEmpty() ? repo.trackedFiles(paths, &error) : repo.filesAt(afterCommit, paths, &error);
     if (!error.isEmpty()) {
-        review.errors.append(gitError(error));
+        review.errors.append(reviewError(error));
         return review;
     }
     auto wanted = [&](const QString &name) {
@@ -330,7 +328,7 @@ Review reviewGit(const QString &workDir, const QString &range, const QStringList
                 names[n].second = true;
     for (const QString &n : explicitNames)
         if (!names.contains(n))
-            review.errors.append(gitError(
+            review.errors.append(reviewError(
                 QStringLiteral("%1: not in %2 nor in %3")
                     .arg(work.relativeFilePath(root.filePath(n)), review.beforeLabel, review.afterLabel)));
 
@@ -361,7 +359,7 @@ Review reviewGit(const QString &workDir, const QString &range, const QStringList
                           : std::make_shared<GitProjectSource>(repo, afterCommit, afterRev,
                                                                repo.allFilesAt(afterCommit, &error));
         if (!error.isEmpty()) {
-            review.errors.append(gitError(error));
+            review.errors.append(reviewError(error));
             return review;
         }
     }
@@ -393,17 +391,17 @@ Review reviewGit(const QString &workDir, const QString &range, const QStringList
         if (it->first) {
             file.before.present = repo.readFile(beforeCommit, name, &file.before.text, &error);
             if (!file.before.present)
-                file.errors.append(gitError(error, file.before.label));
+                file.errors.append(reviewError(error, file.before.label));
         }
         if (afterRev.isEmpty()) {
             // Deleted from disk but still tracked: removed, as `git diff` shows it.
             file.after = readSideFromDisk(root.filePath(name), file.after.label, &error);
             if (!error.isEmpty())
-                file.errors.append(gitError(error, file.after.label));
+                file.errors.append(reviewError(error, file.after.label));
         } else if (it->second) {
             file.after.present = repo.readFile(afterCommit, name, &file.after.text, &error);
             if (!file.after.present)
-                file.errors.append(gitError(error, file.after.label));
+                file.errors.append(reviewError(error, file.after.label));
         }
         if (file.errors.isEmpty())
             analyzeFileReview(file);

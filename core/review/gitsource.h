@@ -57,6 +57,10 @@ struct GitRange
 // The labels are set even when resolving fails (false, with *error a sentence).
 bool resolveRange(const GitRepository &repo, const QString &range, GitRange *out, QString *error);
 QString afterLabel(const GitRange &range); // "working tree" or the revision
+// Opens the repository of workDir and resolves the range into *repo and *out, setting the
+// review's labels; false with the error in review.errors.
+bool openRange(const QString &workDir, const QString &range, Review &review, GitRepository *repo,
+               GitRange *out);
 
 // A commit's files as a Compose project reads them: absolute paths (symlinks resolved) map to
 // the repository's names, and reports name them "REV:path" (path relative to the working

@@ -12,16 +12,6 @@ namespace deadbolt {
 
 namespace {
 
-Diagnostic reviewError(const QString &message, const QString &file = {})
-{
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.rule = QStringLiteral("load");
-    d.file = file;
-    d.message = message;
-    return d;
-}
-
 // base/path as given (relative ones stay relative, so reports name them so).
 QString joined(const QString &base, const QString &path)
 {
@@ -133,16 +123,11 @@ Review reviewGitProject(const QString &workDir, const QString &range, const QStr
                         const QString &projectDirectory)
 {
     Review review;
-    QString error;
-    const GitRepository repo = GitRepository::open(workDir, &error);
+    GitRepository repo;
     GitRange r;
-    const bool resolved = resolveRange(repo, range, &r, &error);
-    review.beforeLabel = r.beforeRev;
-    review.afterLabel = afterLabel(r);
-    if (!resolved) {
-        review.errors.append(reviewError(error));
+    if (!openRange(workDir, range, review, &repo, &r))
         return review;
-    }
+    QString error;
     const QStringList beforeNames = repo.allFilesAt(r.beforeCommit, &error);
     const QStringList afterNames =
         r.afterRev.isEmpty() ? QStringList() : repo.allFilesAt(r.afterCommit, &error);

@@ -38,15 +38,21 @@ QString fileStateName(FileReview::State state)
     return QStringLiteral("removed");
 }
 
+Diagnostic reviewError(const QString &message, const QString &file)
+{
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.rule = QStringLiteral("load");
+    d.file = file;
+    d.message = message;
+    return d;
+}
+
 bool reviewCancelled(ReviewControl *control, Review &review)
 {
     if (!control || !control->cancel.load())
         return false;
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.rule = QStringLiteral("load");
-    d.message = QStringLiteral("the comparison was cancelled");
-    review.errors.append(d);
+    review.errors.append(reviewError(QStringLiteral("the comparison was cancelled")));
     return true;
 }
 

@@ -62,6 +62,9 @@ struct ReviewControl
     std::atomic<int> total{0};
     std::atomic<bool> cancel{false};
 };
+// An input of a review that could not be read (rule "load"): a git error, a missing file.
+Diagnostic reviewError(const QString &message, const QString &file = {});
+
 // True when asked to stop: the review gets the error "cancelled" and should return.
 bool reviewCancelled(ReviewControl *control, Review &review);
 

@@ -12,22 +12,12 @@ namespace deadbolt {
 
 namespace {
 
-Diagnostic loadError(const QString &file, const QString &message)
-{
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.rule = QStringLiteral("load");
-    d.file = file;
-    d.message = message;
-    return d;
-}
-
 void addSide(FileReview &file, ReviewSide &side, const QString &path)
 {
     QString error;
     side = readSideFromDisk(path, path, &error);
     if (!error.isEmpty())
-        file.errors.append(loadError(path, error));
+        file.errors.append(reviewError(path, error));
 }
 
 } // namespace
@@ -57,7 +47,7 @@ Review reviewFiles(const QString &oldFile, const QString &newFile)
     // Two named files must both exist: a missing one is a typo, not an added file.
     for (const QString &path : {oldFile, newFile})
         if (!QFileInfo::exists(path))
-            file.errors.append(loadError(path, QStringLiteral("%1: no such file").arg(path)));
+            file.errors.append(reviewError(path, QStringLiteral("%1: no such file").arg(path)));
     if (file.errors.isEmpty())
         analyzeFileReview(file);
     review.files.append(std::move(file));
@@ -135,7 +125,7 @@ Review reviewPaths(const QString &oldPath, const QString &newPath, ReviewControl
         Review review;
         review.beforeLabel = oldPath;
         review.afterLabel = newPath;
-        review.errors.append(loadError(
+        review.errors.append(reviewError(
             QString(),
             QStringLiteral("cannot compare a directory with a file: %1 and %2").arg(oldPath, newPath)));
         return review;

@@ -5,6 +5,7 @@
 // exactly which fact changed.
 
 #include "model/analyzer.h"
+#include "policy/rules.h"
 
 #include <QDir>
 #include <QFile>
@@ -65,6 +66,15 @@ inline QString finding(const Diagnostic &d)
         .arg(d.line)
         .arg(d.column)
         .arg(d.message);
+}
+
+// A reader's workloads with their facts judged as the policy judges them (DB009, DB010,
+// DB017, exemptions): what the reader goldens show.
+inline QVector<Workload> judged(QVector<Workload> ws, FileFormat format)
+{
+    for (Workload &w : ws)
+        policy::judgeFacts(w, format);
+    return ws;
 }
 
 // Everything the readers fill in; findings only when withFindings.

@@ -8,14 +8,6 @@ using namespace deadbolt;
 
 // readCompose over hand-written cases (tests/data/model/compose/*.yml, each with a golden
 // .expected file), plus explicit checks of the facts the editor relies on most.
-namespace {
-QVector<Workload> judged(QVector<Workload> ws, FileFormat format)
-{
-    for (Workload &w : ws)
-        deadbolt::policy::judgeFacts(w, format);
-    return ws;
-}
-} // namespace
 
 class TestComposeReader : public QObject
 {
@@ -25,11 +17,9 @@ private:
     static QVector<Workload> read(const QString &name, ParsedFile *keep = nullptr)
     {
         ParsedFile file = modeldump::parseFile(QStringLiteral(DEADBOLT_TESTDATA "/model/compose/") + name);
-        QVector<Workload> out = readCompose(file, detectFormat(file));
-        // The reader records facts; these tests read them as the policy judges them (DB009,
-        // DB010, DB017, exemptions), which is what the goldens show.
-        for (Workload &w : out)
-            policy::judgeFacts(w, detectFormat(file));
+        // The reader records facts; these tests read them as the policy judges them.
+        const QVector<Workload> out =
+            modeldump::judged(readCompose(file, detectFormat(file)), detectFormat(file));
         if (keep)
             *keep = std::move(file);
         return out;
@@ -51,8 +41,8 @@ private Q_SLOTS:
         QVERIFY2(file.ok(), qPrintable(file.errors.value(0).message));
         const FileFormat format = detectFormat(file);
         QVERIFY(isCompose(format));
-        modeldump::compareGolden(input,
-                                 modeldump::workloads(judged(readCompose(file, format), format), false));
+        modeldump::compareGolden(
+            input, modeldump::workloads(modeldump::judged(readCompose(file, format), format), false));
     }
 
     void provenance()

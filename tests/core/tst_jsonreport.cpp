@@ -1,7 +1,7 @@
 #include "report/jsonreport.h"
 
-#include "jsonexpectation.h"
 #include "check/checkrun.h"
+#include "jsonexpectation.h"
 #include "reportfixture.h"
 
 #include <QDir>

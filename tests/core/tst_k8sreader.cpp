@@ -8,14 +8,6 @@ using namespace deadbolt;
 
 // readKubernetes over hand-written manifests (tests/data/model/k8s/*.yaml, each with a golden
 // .expected file), plus explicit checks of what the golden files could hide.
-namespace {
-QVector<Workload> judged(QVector<Workload> ws, FileFormat format)
-{
-    for (Workload &w : ws)
-        deadbolt::policy::judgeFacts(w, format);
-    return ws;
-}
-} // namespace
 
 class TestK8sReader : public QObject
 {
@@ -25,11 +17,8 @@ private:
     static QVector<Workload> read(const QString &name, ParsedFile *keep = nullptr)
     {
         ParsedFile file = modeldump::parseFile(QStringLiteral(DEADBOLT_TESTDATA "/model/k8s/") + name);
-        QVector<Workload> out = readKubernetes(file);
-        // The reader records facts; these tests read them as the policy judges them (DB009,
-        // DB010, DB017, exemptions), which is what the goldens show.
-        for (Workload &w : out)
-            policy::judgeFacts(w, FileFormat::Kubernetes);
+        // The reader records facts; these tests read them as the policy judges them.
+        const QVector<Workload> out = modeldump::judged(readKubernetes(file), FileFormat::Kubernetes);
         if (keep)
             *keep = std::move(file);
         return out;
@@ -51,7 +40,8 @@ private Q_SLOTS:
         QVERIFY2(file.ok(), qPrintable(file.errors.value(0).message));
         QCOMPARE(detectFormat(file), FileFormat::Kubernetes);
         modeldump::compareGolden(
-            input, modeldump::workloads(judged(readKubernetes(file), FileFormat::Kubernetes), false));
+            input,
+            modeldump::workloads(modeldump::judged(readKubernetes(file), FileFormat::Kubernetes), false));
     }
 
     void everyWorkloadKind()

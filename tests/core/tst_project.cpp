@@ -3,8 +3,8 @@
 // shape of ../shared/oracles/compose-effective: read_only, tmpfs targets and writable mounts
 // per service) or the error it must give (error: "FILE:LINE:COLUMN message part"). Where
 // docker-compose is there, expected.json is held against the real tool too.
-#include "project/composeproject.h"
 #include "check/checkrun.h"
+#include "project/composeproject.h"
 
 #include "oracle.h"
 #include "projectoracle.h"

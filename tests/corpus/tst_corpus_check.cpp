@@ -1,9 +1,9 @@
 // Holds the core against real files (../shared/corpus): every file loads without a crash, and
 // the workloads it finds (and how many of them are read-only) equal an independent count made
 // here with yaml-cpp's YAML::Node API, which shares nothing with our event parser and readers.
+#include "check/checkrun.h"
 #include "edit/secondreader.h"
 #include "model/analyzer.h"
-#include "check/checkrun.h"
 #include "report/jsonreport.h"
 
 #include <QDirIterator>

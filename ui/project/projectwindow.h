@@ -60,6 +60,7 @@ private:
     void jumpToSelection();
     void showError(const QString &message);
     QString locationLink(const Location &at, const QString &origin) const;
+    static QString originWords(Origin origin); // "own key", "override file"... (projectinspector.cpp)
 
     ProjectDocument *m_document;
     QLabel *m_banner;

@@ -73,7 +73,7 @@ private:
     QFutureWatcher<Review> m_watcher;
     std::shared_ptr<ReviewControl> m_control; // shared with the worker
     QTimer m_progressTimer;                   // shows m_control's counts while it runs
-    bool m_pending = false; // started, and its result not shown yet
+    bool m_pending = false;                   // started, and its result not shown yet
 };
 
 // Opens a Review window comparing two files or two directories (the window deletes itself
