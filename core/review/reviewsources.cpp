@@ -17,7 +17,7 @@ void addSide(FileReview &file, ReviewSide &side, const QString &path)
     QString error;
     side = readSideFromDisk(path, path, &error);
     if (!error.isEmpty())
-        file.errors.append(reviewError(path, error));
+        file.errors.append(reviewError(error, path));
 }
 
 } // namespace
@@ -47,7 +47,7 @@ Review reviewFiles(const QString &oldFile, const QString &newFile)
     // Two named files must both exist: a missing one is a typo, not an added file.
     for (const QString &path : {oldFile, newFile})
         if (!QFileInfo::exists(path))
-            file.errors.append(reviewError(path, QStringLiteral("%1: no such file").arg(path)));
+            file.errors.append(reviewError(QStringLiteral("%1: no such file").arg(path), path));
     if (file.errors.isEmpty())
         analyzeFileReview(file);
     review.files.append(std::move(file));
@@ -126,7 +126,6 @@ Review reviewPaths(const QString &oldPath, const QString &newPath, ReviewControl
         review.beforeLabel = oldPath;
         review.afterLabel = newPath;
         review.errors.append(reviewError(
-            QString(),
             QStringLiteral("cannot compare a directory with a file: %1 and %2").arg(oldPath, newPath)));
         return review;
     }

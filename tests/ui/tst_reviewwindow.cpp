@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -245,11 +244,11 @@ void TestReviewWindow::comparisonRunsInTheBackgroundAndCancels()
     }
     ReviewWindow window;
     window.show();
-    QElapsedTimer clock;
-    clock.start();
     window.compareFiles(tmp.filePath(QStringLiteral("old")), tmp.filePath(QStringLiteral("new")));
-    const qint64 returned = clock.elapsed();
-    QVERIFY2(returned < 500, qPrintable(QString::number(returned)));
+    // It returned before the comparison was shown: that happens on the event loop, later (a
+    // check of what happened, not of how long it took: no timing in a unit test).
+    QVERIFY(window.isComparing());
+    QVERIFY(window.review().files.isEmpty());
     auto *busy = window.findChild<QWidget *>(QStringLiteral("reviewBusy"));
     QVERIFY(busy && busy->isVisibleTo(&window));
     QVERIFY(window.waitForComparison());
