@@ -325,11 +325,15 @@ ProbeResult probeWorkload(const RunSpec &spec, const ProbeOptions &o,
             .arg(o.seconds));
     QString id;
     result.first = runOnce(spec, o, false, {}, &id, &result.error, cancel);
+    if (result.error.isEmpty() && !result.first.started)
+        result.error = QStringLiteral("the container did not start: ") + result.first.log.trimmed();
+    const Output diff = result.error.isEmpty() ? docker(o, {QStringLiteral("diff"), id}) : Output();
+    if (result.error.isEmpty() && diff.exitCode != 0)
+        result.error = QStringLiteral("docker diff failed: ") + diff.err;
     if (!result.error.isEmpty()) {
         remove(o, id);
         return result;
     }
-    const Output diff = docker(o, {QStringLiteral("diff"), id});
     result.needs = writableNeeds(parseDockerDiff(QString::fromUtf8(diff.out)), spec.mounts);
     for (const QString &d : std::as_const(result.needs.directories)) {
         if (cancel && cancel->load())

@@ -158,6 +158,24 @@ private slots:
         QVERIFY2(built.err.contains(QLatin1String("names no image")), qPrintable(built.err));
     }
 
+    // A container that cannot start (its command is not in the image) is an error with
+    // docker's reason, not an empty proposal.
+    void doesNotStart()
+    {
+        if (!m_skip.isEmpty())
+            QSKIP(qPrintable(m_skip));
+        const QString file = m_dir.filePath(QStringLiteral("nostart.yaml"));
+        write(file, "services:\n  broken:\n    image: " + Image.toUtf8() +
+                        "\n    command: [\"/no/such/program\"]\n");
+        const Run r = cli({QStringLiteral("probe"), file, QStringLiteral("--service"),
+                           QStringLiteral("broken"), QStringLiteral("--seconds"), QStringLiteral("2")},
+                          m_dir.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("did not start")) &&
+                     r.err.contains(QLatin1String("/no/such/program")),
+                 qPrintable(r.err));
+    }
+
     // An image file changed in place: no tmpfs serves it, and the trial fails with the line
     // that names it.
     void changedImageFileFailsTheTrial()

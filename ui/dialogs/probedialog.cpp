@@ -105,6 +105,7 @@ void ProbeDialog::start()
     m_verdict->clear();
     m_apply->setEnabled(false);
     m_start->setEnabled(false);
+    m_running = true;
     m_cancel->setEnabled(true);
     m_busy->show();
     ProbeOptions options;
@@ -130,6 +131,7 @@ void ProbeDialog::start()
 void ProbeDialog::finished()
 {
     m_result = m_watcher.result();
+    m_running = false;
     m_busy->hide();
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);

@@ -30,7 +30,8 @@ public:
 
     // For tests: start with the seconds given, and what came back.
     void start();
-    bool running() const { return m_watcher.isRunning(); }
+    // Until finished() has taken the result: the future ends a little before its signal.
+    bool running() const { return m_running; }
     const ProbeResult &result() const { return m_result; }
     QPushButton *applyButton() const { return m_apply; }
     QSpinBox *secondsBox() const { return m_seconds; }
@@ -52,6 +53,7 @@ private:
     QListWidget *m_paths;
     QLabel *m_verdict;
     std::atomic_bool m_stop{false};
+    bool m_running = false;
     QFutureWatcher<ProbeResult> m_watcher;
     ProbeResult m_result;
 };
