@@ -4,6 +4,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <map>
+#include <unordered_map>
+
 namespace deadbolt::edit {
 
 namespace {
@@ -13,29 +16,46 @@ QString text(const std::string &s)
     return QString::fromStdString(s);
 }
 
-// The node at path in root, or an undefined node. (A YAML::Node is a reference: assigning
-// one changes the node it refers to, so the walk rebinds with reset(), never with `=`.)
-YAML::Node at(const YAML::Node &root, const TreePath &path, std::size_t steps)
+// The node at every change's path, found in one walk from `node` (at `depth` of the paths
+// of the changes in `group`): each mapping on the way is read once, so a plan that changes
+// every one of 20,000 services reads `services` once, not once per service. A path that
+// leads nowhere leaves its node undefined. (A YAML::Node is a reference: assigning one
+// changes the node it refers to, so the walk rebinds with reset(), never with `=`.)
+void resolve(const YAML::Node &node, const std::vector<TreeChange> &changes,
+             const std::vector<std::size_t> &group, std::size_t depth, std::vector<YAML::Node> &out)
 {
-    YAML::Node cur;
-    cur.reset(root);
-    for (std::size_t i = 0; i < steps && cur.IsDefined(); ++i) {
-        const PathStep &s = path[i];
-        YAML::Node next(YAML::NodeType::Undefined);
-        if (s.index >= 0) {
-            if (cur.IsSequence() && std::size_t(s.index) < cur.size())
-                next.reset(cur[std::size_t(s.index)]);
-        } else if (cur.IsMap()) {
-            // The last of duplicate keys, as our trees read them.
-            for (const auto &kv : cur)
-                if (kv.first.IsScalar() && kv.first.Scalar() == s.key)
-                    next.reset(kv.second);
-        }
-        if (!next.IsDefined())
-            return YAML::Node(YAML::NodeType::Undefined);
-        cur.reset(next);
+    std::vector<std::size_t> deeper;
+    for (const std::size_t c : group) {
+        if (changes[c].path.size() == depth)
+            out[c].reset(node);
+        else
+            deeper.push_back(c);
     }
-    return cur;
+    if (deeper.empty())
+        return;
+    if (node.IsSequence()) {
+        std::map<std::size_t, std::vector<std::size_t>> byIndex;
+        for (const std::size_t c : deeper)
+            if (const int i = changes[c].path[depth].index; i >= 0 && std::size_t(i) < node.size())
+                byIndex[std::size_t(i)].push_back(c);
+        for (const auto &[i, next] : byIndex)
+            resolve(node[i], changes, next, depth + 1, out);
+    } else if (node.IsMap()) {
+        std::unordered_map<std::string, std::vector<std::size_t>> byKey;
+        for (const std::size_t c : deeper)
+            if (changes[c].path[depth].index < 0)
+                byKey[changes[c].path[depth].key].push_back(c);
+        std::unordered_map<std::string, YAML::Node>
+            found; // the last of duplicate keys, as our trees read them
+        for (const auto &kv : node) {
+            if (!kv.first.IsScalar() || !byKey.contains(kv.first.Scalar()))
+                continue;
+            found.erase(kv.first.Scalar());
+            found.emplace(kv.first.Scalar(), kv.second);
+        }
+        for (const auto &[key, child] : found)
+            resolve(child, changes, byKey.at(key), depth + 1, out);
+    }
 }
 
 } // namespace
@@ -86,12 +106,20 @@ QString readBack(const std::string &document, const std::vector<TreeChange> &cha
 {
     try {
         const YAML::Node root = YAML::Load(document);
-        for (const TreeChange &c : changes) {
+        std::vector<YAML::Node> nodes;
+        std::vector<std::size_t> all;
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            nodes.emplace_back(YAML::NodeType::Undefined);
+            all.push_back(i);
+        }
+        resolve(root, changes, all, 0, nodes);
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const TreeChange &c = changes[i];
             const QString where = pathText(c.path);
             switch (c.op) {
             case TreeChange::Op::Set:
             case TreeChange::Op::Replace: {
-                const YAML::Node n = at(root, c.path, c.path.size());
+                const YAML::Node &n = nodes[i];
                 if (!n.IsDefined())
                     return QStringLiteral("yaml-cpp finds nothing at %1").arg(where);
                 if (QString d = differenceFrom(c.value, n); !d.isEmpty())
@@ -99,7 +127,7 @@ QString readBack(const std::string &document, const std::vector<TreeChange> &cha
                 break;
             }
             case TreeChange::Op::Append: {
-                const YAML::Node seq = at(root, c.path, c.path.size());
+                const YAML::Node &seq = nodes[i];
                 if (!seq.IsSequence() || seq.size() == 0)
                     return QStringLiteral("yaml-cpp finds no list at %1").arg(where);
                 if (QString d = differenceFrom(c.value, seq[seq.size() - 1]); !d.isEmpty())
@@ -107,7 +135,7 @@ QString readBack(const std::string &document, const std::vector<TreeChange> &cha
                 break;
             }
             case TreeChange::Op::Remove:
-                if (at(root, c.path, c.path.size()).IsDefined())
+                if (nodes[i].IsDefined())
                     return QStringLiteral("yaml-cpp still finds %1").arg(where);
                 break;
             case TreeChange::Op::RemoveItem:
