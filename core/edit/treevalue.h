@@ -63,8 +63,10 @@ struct TreeChange
     TreeValue value;
 };
 
-// Applies a change; false with *error when the path does not exist in the tree.
-bool applyChange(TreeValue &root, const TreeChange &change, QString *error);
+// Applies the changes in order; false with *error at the first whose path does not exist in
+// the tree. Linear in the changes: keys of big mappings are found through an index
+// (changeapply.cpp), so a plan that touches each of 200,000 services does not scan them all.
+bool applyChanges(TreeValue &root, const std::vector<TreeChange> &changes, QString *error);
 
 // Structural equality; mappings compare as sets of entries (key order is kept by the text,
 // which edits never reorder). On a difference, *where names the first differing path.

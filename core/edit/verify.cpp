@@ -44,13 +44,9 @@ Outcome check(const ParsedFile &file, const DocumentCheck &c, bool analyse)
 {
     const yaml::Document &before = file.stream.documents[std::size_t(c.document)];
     TreeValue expected = treeValue(before, before.root);
-    QString error;
-    for (const TreeChange &change : *c.changes) {
-        if (!applyChange(expected, change, &error))
-            return Outcome{
-                QStringLiteral("document %1: the plan is inconsistent: %2").arg(c.document + 1).arg(error),
-                {}};
-    }
+    if (QString error; !applyChanges(expected, *c.changes, &error))
+        return Outcome{
+            QStringLiteral("document %1: the plan is inconsistent: %2").arg(c.document + 1).arg(error), {}};
     // Only this document's text is rebuilt and re-parsed, never the whole file.
     std::string text = file.text.bytes().substr(before.begin, before.end - before.begin);
     if (!applyReplacements(text, c.own))
