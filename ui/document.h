@@ -1,7 +1,7 @@
 #pragma once
 
-#include "edit/replacement.h"
 #include "model/analyzer.h"
+#include "source/replacement.h"
 
 #include <QByteArray>
 #include <QFutureWatcher>

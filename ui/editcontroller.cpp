@@ -2,9 +2,9 @@
 
 #include "commands/editcommand.h"
 #include "document.h"
+#include "edit/findingfixes.h"
 #include "edit/suggested.h"
 #include "model/workloadmatch.h"
-#include "panels/findingfixes.h"
 
 namespace deadbolt {
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "changereview/reviewwindow.h"
 #include "dialogs/previewdialog.h"
 #include "document.h"
 #include "documentmanager.h"
@@ -7,9 +8,8 @@
 #include "editcontroller.h"
 #include "panels/welcomepage.h"
 #include "project/projectwindow.h"
-#include "report/linediff.h"
 #include "resources.h"
-#include "review/reviewwindow.h"
+#include "source/linediff.h"
 
 #include <QAction>
 #include <QApplication>

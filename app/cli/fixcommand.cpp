@@ -12,7 +12,7 @@
 #include "model/analyzer.h"
 #include "model/workloadmatch.h"
 #include "project/projectedit.h"
-#include "report/linediff.h"
+#include "source/linediff.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -83,7 +83,7 @@ std::string diffText(const std::string &before, const std::string &after, const 
     const QString a = relative ? QStringLiteral("a/") + path : path;
     const QString b = relative ? QStringLiteral("b/") + path : path;
     // One plan: its hunks come from where it changes the text. Several, each planned on the
-    // text the one before left: the whole texts are compared (Myers, report/linediff.h).
+    // text the one before left: the whole texts are compared (Myers, source/linediff.h).
     if (plans.size() == 1)
         return unifiedDiff(before, plans.front(), a, b);
     return unifiedDiff(before, after, a, b);

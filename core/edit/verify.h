@@ -1,8 +1,8 @@
 #pragma once
 
 #include "edit/effect.h"
-#include "edit/replacement.h"
 #include "edit/treevalue.h"
+#include "source/replacement.h"
 
 #include <QString>
 #include <map>

@@ -1,4 +1,4 @@
-#include "report/linediff.h"
+#include "source/linediff.h"
 
 #include <QTest>
 

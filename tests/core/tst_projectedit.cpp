@@ -8,7 +8,7 @@
 // (every file back byte-identical, the created one gone) and redone.
 #include "io/filesaver.h"
 #include "project/projectedit.h"
-#include "report/linediff.h"
+#include "source/linediff.h"
 
 #include "projectoracle.h"
 

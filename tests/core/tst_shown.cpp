@@ -1,7 +1,7 @@
 // fileBytesAfterEdit: the bytes of a file after an edit in an editor that shows it with "\n"
 // line breaks and no BOM. Untouched lines keep their own endings, byte for byte.
-#include "edit/shown.h"
 #include "fuzzchecks.h"
+#include "source/shown.h"
 
 #include <QTest>
 

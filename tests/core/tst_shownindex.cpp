@@ -1,7 +1,7 @@
 // ShownIndex: an editor's (line, UTF-16 column) to the file's bytes, and kept current edit
 // by edit: after every random replacement it equals an index built from scratch.
-#include "edit/shown.h"
-#include "edit/shownindex.h"
+#include "source/shown.h"
+#include "source/shownindex.h"
 
 #include <QTest>
 

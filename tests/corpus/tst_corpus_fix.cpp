@@ -8,7 +8,7 @@
 #include "io/fileloader.h"
 #include "model/analyzer.h"
 #include "oracle.h"
-#include "report/linediff.h"
+#include "source/linediff.h"
 
 #include <QDir>
 #include <QFile>

@@ -6,11 +6,11 @@
 #include "check/piecewise.h"
 #include "edit/readonlyedit.h"
 #include "edit/secondreader.h"
-#include "edit/shown.h"
 #include "model/analyzer.h"
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
 #include "report/tablereport.h"
+#include "source/shown.h"
 #include "streamdiff.h"
 
 #include <QDir>
@@ -147,7 +147,7 @@ inline QString checkEdits(const std::string &original)
 // shownText(file) with insert, which holds no "\r"): the new bytes show exactly as the
 // edited text, no edit gives the file back byte for byte, and the bytes before the first
 // line touched stay the file's own. That last is not promised for a file with a lone "\r"
-// ending, which may be rewritten with one kind of ending (edit/shown.cpp).
+// ending, which may be rewritten with one kind of ending (source/shown.cpp).
 inline QString checkShownEdit(const std::string &file, std::size_t at, std::size_t len,
                               const std::string &insert)
 {

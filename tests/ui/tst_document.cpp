@@ -6,7 +6,7 @@
 #include <QTest>
 #include <QTextBlock>
 
-#include "edit/shown.h"
+#include "source/shown.h"
 
 #include <random>
 

@@ -1,8 +1,8 @@
 // One-click fixes in the inspector (issue 4): each button makes exactly the core's edit, as
 // one undoable step, and the finding goes away.
+#include "edit/findingfixes.h"
 #include "edit/inmemoryedit.h"
 #include "edit/readonlyedit.h"
-#include "panels/findingfixes.h"
 #include "panels/inspectorpanel.h"
 #include "windowfixture.h"
 

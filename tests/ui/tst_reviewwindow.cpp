@@ -1,7 +1,7 @@
 // The Review window: its change list (regressions first) and the two sides scrolled to the
 // selected change.
-#include "review/reviewchangemodel.h"
-#include "review/reviewwindow.h"
+#include "changereview/reviewchangemodel.h"
+#include "changereview/reviewwindow.h"
 #include "views/codeeditor.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "commands/commandids.h"
-#include "edit/replacement.h"
+#include "source/replacement.h"
 
 #include <QUndoCommand>
 #include <string>

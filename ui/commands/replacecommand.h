@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edit/replacement.h"
+#include "source/replacement.h"
 
 #include <QUndoCommand>
 

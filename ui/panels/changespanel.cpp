@@ -1,7 +1,7 @@
 #include "panels/changespanel.h"
 
 #include "document.h"
-#include "report/linediff.h"
+#include "source/linediff.h"
 #include "views/diffhighlighter.h"
 
 #include <QFontDatabase>

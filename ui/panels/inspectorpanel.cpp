@@ -1,5 +1,5 @@
 #include "panels/inspectorpanel.h"
-#include "panels/findingfixes.h"
+#include "edit/findingfixes.h"
 
 #include "document.h"
 #include "editcontroller.h"

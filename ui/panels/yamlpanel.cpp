@@ -2,11 +2,11 @@
 
 #include "backgroundworkers.h"
 #include "document.h"
-#include "edit/shown.h"
-#include "report/linediff.h"
+#include "model/workloadlines.h"
+#include "source/linediff.h"
+#include "source/shown.h"
 #include "views/codeeditor.h"
 #include "views/yamlhighlighter.h"
-#include "workloadlines.h"
 
 #include <QFutureWatcher>
 #include <QLabel>

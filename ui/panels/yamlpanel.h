@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edit/shownindex.h"
+#include "source/shownindex.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -1,10 +1,10 @@
-#include "review/reviewwindow.h"
+#include "changereview/reviewwindow.h"
 
 #include "backgroundworkers.h"
-#include "report/linediff.h"
+#include "changereview/reviewchangemodel.h"
 #include "review/gitsource.h"
-#include "review/reviewchangemodel.h"
 #include "review/reviewsources.h"
+#include "source/linediff.h"
 #include "views/codeeditor.h"
 
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "workloadlines.h"
+#include "model/workloadlines.h"
 
 namespace deadbolt {
 

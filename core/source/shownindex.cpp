@@ -1,4 +1,4 @@
-#include "edit/shownindex.h"
+#include "source/shownindex.h"
 
 #include "source/sourcetext.h"
 

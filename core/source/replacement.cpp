@@ -1,4 +1,4 @@
-#include "edit/replacement.h"
+#include "source/replacement.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "edit/shown.h"
+#include "source/shown.h"
 
 namespace deadbolt {
 

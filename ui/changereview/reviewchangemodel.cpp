@@ -1,4 +1,4 @@
-#include "review/reviewchangemodel.h"
+#include "changereview/reviewchangemodel.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "edit/replacement.h"
+#include "source/replacement.h"
 
 #include <cstdint>
 #include <string_view>
@@ -8,7 +8,7 @@
 
 namespace deadbolt {
 
-// Where each line of a file starts, as a text editor shows the file (edit/shown.h: no BOM,
+// Where each line of a file starts, as a text editor shows the file (source/shown.h: no BOM,
 // "\r\n", "\r" and "\n" each one line break), so that a change the editor reports in its own
 // units (a line, a column and a count in UTF-16 code units, a line break counting one) becomes
 // a replacement of the file's bytes without looking at the rest of the file. Kept current by

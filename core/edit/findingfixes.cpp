@@ -1,4 +1,4 @@
-#include "panels/findingfixes.h"
+#include "edit/findingfixes.h"
 
 #include "edit/suggested.h"
 #include "policy/ruleids.h"
