@@ -8,6 +8,7 @@
 #include "editcontroller.h"
 #include "panels/welcomepage.h"
 #include "project/projectwindow.h"
+#include "recentlist.h"
 #include "resources.h"
 #include "source/linediff.h"
 
@@ -32,10 +33,7 @@
 
 namespace deadbolt {
 
-namespace {
-constexpr int MaxRecent = 8;
-const QString RecentKey = QStringLiteral("recentFiles");
-} // namespace
+namespace {} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_stack(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
@@ -56,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openFile);
+    connect(m_welcome, &WelcomePage::openProjectRequested, this, &MainWindow::openProject);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int i) { closeView(qobject_cast<DocumentView *>(m_tabs->widget(i))); });
     connect(m_documents, &DocumentManager::documentOpened, this, &MainWindow::addView);
@@ -96,7 +95,10 @@ MainWindow::~MainWindow() = default;
 
 ProjectWindow *MainWindow::openProject(const QStringList &files)
 {
-    return showProjectWindow(this, files);
+    ProjectWindow *window = showProjectWindow(this, files);
+    if (window)
+        recent::addProject(files);
+    return window;
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -317,7 +319,7 @@ void MainWindow::addView(Document *document)
     QSettings settings;
     view->splitter()->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_tabs->setCurrentIndex(index);
-    addRecent(document->filePath());
+    recent::addFile(document->filePath());
 }
 
 bool MainWindow::save(DocumentView *view)
@@ -351,7 +353,7 @@ bool MainWindow::saveAs(DocumentView *view, const QString &givenPath)
         view->showError(error);
         return false;
     }
-    addRecent(view->document()->filePath());
+    recent::addFile(view->document()->filePath());
     return true;
 }
 
@@ -395,11 +397,16 @@ bool MainWindow::makeAllImmutable(bool confirm)
         const std::string diff =
             unifiedDiff(doc->text(), plan.replacements, QStringLiteral("a/") + doc->displayName(),
                         QStringLiteral("b/") + doc->displayName());
+        // A few names, not 13,333 of them over the diff.
+        constexpr int Named = 8;
+        const int affected = int(plan.affectedWorkloads.size());
+        QString names = plan.affectedWorkloads.mid(0, Named).join(QStringLiteral(", "));
+        if (affected > Named)
+            names += tr(" and %n more", nullptr, affected - Named);
         PreviewDialog dialog(
             tr("Make All Immutable"),
-            tr("%1. This changes %n workload(s): %2", nullptr, int(plan.affectedWorkloads.size()))
-                .arg(plan.description, plan.affectedWorkloads.join(QStringLiteral(", "))),
-            diff, this);
+            tr("%1. This changes %n workload(s): %2", nullptr, affected).arg(plan.description, names), diff,
+            this);
         if (dialog.exec() != QDialog::Accepted)
             return false;
     }
@@ -421,28 +428,25 @@ void MainWindow::updateTitle()
     setWindowTitle(v ? QStringLiteral("%1[*] - Deadbolt").arg(v->document()->displayName()) : tr("Deadbolt"));
 }
 
-void MainWindow::addRecent(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(RecentKey).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > MaxRecent)
-        recent.removeLast();
-    settings.setValue(RecentKey, recent);
-}
-
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(RecentKey).toStringList();
-    for (const QString &path : recent) {
+    const QStringList files = recent::files();
+    for (const QString &path : files) {
         QAction *a =
             m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); });
         a->setToolTip(path);
         a->setEnabled(QFileInfo::exists(path));
     }
-    if (recent.isEmpty())
+    const QVector<QStringList> projects = recent::projects();
+    if (!files.isEmpty() && !projects.isEmpty())
+        m_recentMenu->addSeparator();
+    for (const QStringList &project : projects) {
+        QAction *a = m_recentMenu->addAction(tr("Project: %1").arg(recent::projectTitle(project)), this,
+                                             [this, project] { openProject(project); });
+        a->setToolTip(project.join(QLatin1Char('\n')));
+    }
+    if (files.isEmpty() && projects.isEmpty())
         m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
 }
 

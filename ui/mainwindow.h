@@ -53,7 +53,6 @@ private:
     void createMenus();
     void updateActions();
     void updateTitle();
-    void addRecent(const QString &path);
     void fillRecentMenu();
     void showMessage(const QString &message);
     DocumentView *viewOf(const Document *document) const;

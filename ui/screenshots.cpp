@@ -1,5 +1,6 @@
 #include "screenshots.h"
 
+#include "dialogs/previewdialog.h"
 #include "document.h"
 #include "documentview.h"
 #include "mainwindow.h"
@@ -11,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 
 namespace deadbolt {
@@ -35,6 +37,29 @@ QString grab(MainWindow *window, const QString &directory, const QString &name)
     return window->grab().save(path) ? path : QString();
 }
 
+// Make All Immutable with its preview: the dialog is grabbed once it is up, then cancelled.
+QString grabPreview(MainWindow *window, const QString &directory, const QString &name)
+{
+    QString path;
+    QTimer poll;
+    poll.setInterval(50);
+    QObject::connect(&poll, &QTimer::timeout, window, [&] {
+        auto *dialog = window->findChild<PreviewDialog *>();
+        if (!dialog || !dialog->isVisible())
+            return;
+        poll.stop();
+        for (int i = 0; i < 20; ++i)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        path = QDir(directory).absoluteFilePath(name + QStringLiteral(".png"));
+        if (!dialog->grab().save(path))
+            path.clear();
+        dialog->reject();
+    });
+    poll.start();
+    window->makeAllImmutable(true);
+    return path;
+}
+
 } // namespace
 
 QStringList saveScreenshots(MainWindow *window, const QStringList &files, const QString &directory)
@@ -54,6 +79,7 @@ QStringList saveScreenshots(MainWindow *window, const QStringList &files, const 
         view->textTabs()->setCurrentIndex(0);
         settle(view->document());
         written << grab(window, directory, base);
+        written << grabPreview(window, directory, base + QStringLiteral("-preview"));
         if (window->makeAllImmutable(false) && view->document()->isModified()) {
             settle(view->document());
             view->textTabs()->setCurrentIndex(1);

@@ -7,8 +7,10 @@
 #include "models/workloadlistmodel.h"
 #include "panels/changespanel.h"
 #include "panels/inspectorpanel.h"
+#include "panels/welcomepage.h"
 #include "panels/workloadpanel.h"
 #include "panels/yamlpanel.h"
+#include "project/projectwindow.h"
 #include "views/banner.h"
 #include "views/codeeditor.h"
 #include "windowfixture.h"
@@ -16,10 +18,12 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -52,6 +56,8 @@ private slots:
     void dirtyDocumentShowsTheBanner();
     void makeAllImmutableIsOneStep();
     void listTogglesReadOnlyThroughTheUndoStack();
+    void welcomeListsRecentFilesAndProjects();
+    void namesFitTheirColumn();
 };
 
 void tst_MainWindow::initTestCase()
@@ -448,6 +454,59 @@ void tst_MainWindow::listTogglesReadOnlyThroughTheUndoStack()
     QCOMPARE(workloadNamed(doc->analysis(), name)->rootFs, RootFs::ReadOnly);
     doc->undoStack()->undo();
     QCOMPARE(doc->text(), original);
+}
+
+// Files and projects opened lately are on the welcome page, newest first, and open in a click.
+void tst_MainWindow::welcomeListsRecentFilesAndProjects()
+{
+    QSettings().clear();
+    const QString stack = QStringLiteral(DEADBOLT_SAMPLES "/wordpress-stack.yml");
+    const QString k8s = QStringLiteral(DEADBOLT_SAMPLES "/wordpress-k8s.yaml");
+    const QStringList project{QStringLiteral(DEADBOLT_SAMPLES "/project/compose.yaml"),
+                              QStringLiteral(DEADBOLT_SAMPLES "/project/compose.override.yaml")};
+    QVERIFY(open(stack));
+    QVERIFY(open(k8s));
+    ProjectWindow *projectWindow = m_window->openProject(project);
+    QVERIFY(projectWindow);
+    projectWindow->close();
+    while (DocumentView *v = m_window->currentView())
+        m_window->closeView(v);
+
+    auto *welcome = m_window->findChild<WelcomePage *>();
+    QVERIFY(welcome && welcome->isVisible());
+    QStringList shown;
+    for (QPushButton *b : welcome->findChildren<QPushButton *>(QStringLiteral("recentFile")))
+        shown << b->text();
+    QCOMPARE(shown,
+             (QStringList{QStringLiteral("wordpress-k8s.yaml"), QStringLiteral("wordpress-stack.yml")}));
+    const QList<QPushButton *> projects =
+        welcome->findChildren<QPushButton *>(QStringLiteral("recentProject"));
+    QCOMPARE(projects.size(), 1);
+    QCOMPARE(projects[0]->text(), QStringLiteral("Project: compose.yaml + compose.override.yaml"));
+
+    QPushButton *first = welcome->findChildren<QPushButton *>(QStringLiteral("recentFile")).first();
+    QTest::mouseClick(first, Qt::LeftButton);
+    QVERIFY(m_window->currentView());
+    QCOMPARE(m_window->currentView()->document()->filePath(), QFileInfo(k8s).absoluteFilePath());
+}
+
+// The workload column fits the names (it cut "wordpress" to "wordpr..." while the count
+// columns took the room); the status badge gives way first.
+void tst_MainWindow::namesFitTheirColumn()
+{
+    DocumentView *view = open(QStringLiteral(DEADBOLT_SAMPLES "/wordpress-stack.yml"));
+    QVERIFY(view);
+    QTreeView *list = view->workloadPanel()->view();
+    QTRY_VERIFY(list->model()->rowCount() > 0);
+    const QModelIndex group = list->model()->index(0, 0);
+    const QModelIndex row = list->model()->rowCount(group) ? list->model()->index(0, 0, group) : group;
+    const QString name = row.data().toString();
+    QCOMPARE(name, QStringLiteral("wordpress"));
+    const int needed = list->fontMetrics().horizontalAdvance(name) + list->indentation();
+    QVERIFY2(list->header()->sectionSize(WorkloadListModel::NameColumn) >= needed,
+             qPrintable(QStringLiteral("%1 < %2").arg(list->header()->sectionSize(0)).arg(needed)));
+    const QRect cell = list->visualRect(row);
+    QVERIFY(cell.width() >= list->fontMetrics().horizontalAdvance(name));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -2,10 +2,12 @@
 
 #include <QWidget>
 
+class QVBoxLayout;
+
 namespace deadbolt {
 
 // Shown when no file is open: what immutable deployments are, how each format says it,
-// and the bundled samples, one click away.
+// the files and projects opened lately, and the bundled samples, one click away.
 class WelcomePage : public QWidget
 {
     Q_OBJECT
@@ -17,6 +19,16 @@ public:
 
 signals:
     void openRequested(const QString &path);
+    void openProjectRequested(const QStringList &files);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void fillRecent();
+
+    QWidget *m_recent;
+    QVBoxLayout *m_recentItems;
 };
 
 } // namespace deadbolt

@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace deadbolt {
 
@@ -48,10 +49,12 @@ WorkloadPanel::WorkloadPanel(Document *document, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(false);
-    // The name gets what the badge and the counts leave; it never shrinks below a readable width.
+    // The names come first: the name column fits them as far as the status badge and the
+    // counts leave room (fitNameColumn), and the status column takes what is left.
     m_view->header()->setMinimumSectionSize(40);
-    m_view->header()->setSectionResizeMode(WorkloadListModel::NameColumn, QHeaderView::Stretch);
-    for (int c = WorkloadListModel::StatusColumn; c < WorkloadListModel::ColumnCount; ++c)
+    m_view->header()->setSectionResizeMode(WorkloadListModel::NameColumn, QHeaderView::Interactive);
+    m_view->header()->setSectionResizeMode(WorkloadListModel::StatusColumn, QHeaderView::Stretch);
+    for (int c = WorkloadListModel::InMemoryColumn; c < WorkloadListModel::ColumnCount; ++c)
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->setMinimumWidth(380);
 
@@ -135,9 +138,31 @@ void WorkloadPanel::updateSummary()
     m_summary->setText(text);
 }
 
+void WorkloadPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitNameColumn();
+}
+
+// The names as wide as they need, as far as the status badge (at its own width) and the
+// counts leave room; the status column stretches over what is left. Qt measures at most
+// resizeContentsPrecision() rows (1,000), so a big list costs no more.
+void WorkloadPanel::fitNameColumn()
+{
+    // (QTreeView makes these overrides protected; the base declares them public.)
+    const auto *view = static_cast<const QAbstractItemView *>(m_view);
+    const int wanted = view->sizeHintForColumn(WorkloadListModel::NameColumn);
+    int others = view->sizeHintForColumn(WorkloadListModel::StatusColumn);
+    for (int c = WorkloadListModel::InMemoryColumn; c < WorkloadListModel::ColumnCount; ++c)
+        others += m_view->header()->sectionSize(c);
+    const int room = std::max(m_view->viewport()->width() - others, 120);
+    m_view->header()->resizeSection(WorkloadListModel::NameColumn, std::min(wanted, room));
+}
+
 void WorkloadPanel::modelReset()
 {
     m_view->expandAll();
+    fitNameColumn();
     updateSummary();
     if (m_selectedKey.isEmpty())
         return;

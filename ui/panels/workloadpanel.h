@@ -37,7 +37,11 @@ public slots:
 signals:
     void workloadSelected(const QString &key);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitNameColumn();
     void modelReset();
     void currentChanged();
     void updateSummary();
