@@ -8,6 +8,7 @@
 #include "views/statusicons.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -57,6 +58,11 @@ WorkloadPanel::WorkloadPanel(Document *document, QWidget *parent)
     for (int c = WorkloadListModel::InMemoryColumn; c < WorkloadListModel::ColumnCount; ++c)
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->setMinimumWidth(380);
+    m_view->viewport()->installEventFilter(this);
+    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section >= WorkloadListModel::InMemoryColumn) // a count column grew or shrank
+            QMetaObject::invokeMethod(this, &WorkloadPanel::fitNameColumn, Qt::QueuedConnection);
+    });
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_text, 1);
@@ -138,10 +144,12 @@ void WorkloadPanel::updateSummary()
     m_summary->setText(text);
 }
 
-void WorkloadPanel::resizeEvent(QResizeEvent *event)
+// The list's width changes with the splitter and with its scroll bar coming and going.
+bool WorkloadPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    QWidget::resizeEvent(event);
-    fitNameColumn();
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &WorkloadPanel::fitNameColumn, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
 }
 
 // The names as wide as they need, as far as the status badge (at its own width) and the
@@ -162,7 +170,8 @@ void WorkloadPanel::fitNameColumn()
 void WorkloadPanel::modelReset()
 {
     m_view->expandAll();
-    fitNameColumn();
+    // Once the count columns have taken their new widths.
+    QMetaObject::invokeMethod(this, &WorkloadPanel::fitNameColumn, Qt::QueuedConnection);
     updateSummary();
     if (m_selectedKey.isEmpty())
         return;

@@ -38,7 +38,7 @@ signals:
     void workloadSelected(const QString &key);
 
 protected:
-    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void fitNameColumn();
