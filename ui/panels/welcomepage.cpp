@@ -101,9 +101,9 @@ WelcomePage::WelcomePage(QWidget *parent)
         layout->addWidget(button, 0, Qt::AlignLeft);
     }
     layout->addStretch();
-    fillRecent();
 }
 
+// Filled each time the page is shown (not when it is built): files opened meanwhile appear.
 void WelcomePage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
